@@ -1,0 +1,2 @@
+export * from './event-store.types';
+export * from './event-store.errors';
