@@ -1,0 +1,201 @@
+// The write-side schema. Applied by `migrate()` under an advisory lock, so replicas starting
+// together do not race; every statement is idempotent.
+//
+// Why four tables and not one: `global_position` comes from an identity column, which hands out
+// numbers at INSERT time, not at COMMIT time. A reader that follows `global_position > checkpoint`
+// skips an event whose transaction committed after a later-numbered one. So events carry the id
+// of the transaction that wrote them, and a sequencing pass (es_sequence below) stamps a gapless
+// log index on committed events in (transaction id, position) order, reading only transactions
+// older than the oldest one still running. `es_log` holds those stamps; every log reader follows it.
+
+export const MIGRATION_LOCK_KEY = 0x43617261; // "Cara": arbitrary, shared by every Caravan process
+
+export const EVENT_STORE_SCHEMA = /* sql */ `
+create table if not exists es_streams (
+  stream_id text primary key,
+  category  text   not null,
+  version   bigint not null
+);
+
+create table if not exists es_events (
+  global_position bigint generated always as identity primary key,
+  transaction_id  xid8   not null default pg_current_xact_id(),
+  event_id        uuid   not null unique,
+  stream_id       text   not null,
+  stream_position bigint not null,
+  category        text   not null,
+  partition_key   text   not null,
+  type            text   not null,
+  schema_version  int    not null default 1,
+  data            jsonb  not null,
+  metadata        jsonb  not null default '{}',
+  recorded_at     timestamptz not null default now(),
+  unique (stream_id, stream_position)
+);
+create index if not exists es_events_commit_order on es_events (transaction_id, global_position);
+
+create table if not exists es_log (
+  log_index       bigint primary key,
+  global_position bigint not null unique
+);
+
+-- One row: how far the sequencer has stamped. Locking it serializes sequencing passes.
+create table if not exists es_sequencer (
+  id            int primary key check (id = 1),
+  last_index    bigint not null,
+  last_txid     xid8   not null,
+  last_position bigint not null
+);
+insert into es_sequencer values (1, 0, '0', 0) on conflict do nothing;
+
+create table if not exists es_checkpoints (
+  name       text primary key,
+  position   bigint not null,
+  updated_at timestamptz not null default now()
+);
+
+-- Appends one command's stream appends, all or nothing. p_batch is a JSON array of
+-- {streamId, category, partitionKey, expected, events: [{id, type, schemaVersion, data, metadata}]}.
+-- expected: -1 any, -2 no stream, -3 stream exists, n >= 0 exactly n events (0 = no stream).
+-- Returns the new version of each stream and the global positions written, in order.
+create or replace function es_append_streams(p_batch jsonb)
+returns table (stream_versions bigint[], positions bigint[])
+language plpgsql as $$
+declare
+  a jsonb;
+  n bigint;
+  expected bigint;
+  v bigint;
+  actual bigint;
+  versions bigint[] := '{}';
+  written bigint[] := '{}';
+  pos bigint[];
+begin
+  for a in select * from jsonb_array_elements(p_batch) loop
+    n := jsonb_array_length(a->'events');
+    expected := (a->>'expected')::bigint;
+    v := null;
+    if expected in (-2, 0) then
+      insert into es_streams (stream_id, category, version)
+      values (a->>'streamId', a->>'category', n)
+      on conflict do nothing
+      returning version into v;
+    elsif expected = -1 then
+      insert into es_streams (stream_id, category, version)
+      values (a->>'streamId', a->>'category', n)
+      on conflict (stream_id) do update set version = es_streams.version + n
+      returning version into v;
+    else
+      update es_streams set version = version + n
+      where stream_id = a->>'streamId' and (expected = -3 or version = expected)
+      returning version into v;
+    end if;
+    if v is null then
+      select s.version into actual from es_streams s where s.stream_id = a->>'streamId';
+      raise exception 'wrong expected version'
+        using errcode = 'CR001', detail = a->>'streamId' || ' ' || coalesce(actual, 0);
+    end if;
+    with inserted as (
+      insert into es_events (event_id, stream_id, stream_position, category, partition_key,
+                             type, schema_version, data, metadata)
+      select (e->>'id')::uuid, a->>'streamId', v - n + ord, a->>'category', a->>'partitionKey',
+             e->>'type', coalesce((e->>'schemaVersion')::int, 1), e->'data',
+             coalesce(e->'metadata', '{}'::jsonb)
+      from jsonb_array_elements(a->'events') with ordinality as t(e, ord)
+      order by ord
+      returning global_position
+    )
+    select array_agg(global_position order by global_position) into pos from inserted;
+    versions := versions || v;
+    written := written || pos;
+  end loop;
+  return query select versions, written;
+end $$;
+
+-- Group commit: several independent commands in one transaction and one round trip. Each command
+-- runs in its own subtransaction (the EXCEPTION block), so a version conflict in one rolls back
+-- only that command; the others commit together with a single WAL flush.
+create or replace function es_append_group(p_commands jsonb)
+returns table (ord int, error_code text, detail text, stream_versions bigint[], positions bigint[])
+language plpgsql as $$
+declare
+  c jsonb;
+  k int := 0;
+  v bigint[];
+  p bigint[];
+  failure text;
+begin
+  for c in select * from jsonb_array_elements(p_commands) loop
+    begin
+      select a.stream_versions, a.positions into v, p from es_append_streams(c) a;
+      return query select k, null::text, null::text, v, p;
+    exception when sqlstate 'CR001' or unique_violation then
+      get stacked diagnostics failure = pg_exception_detail;
+      return query select k, sqlstate::text, failure, null::bigint[], null::bigint[];
+    end;
+    k := k + 1;
+  end loop;
+end $$;
+
+-- One sequencing pass: stamps up to p_limit committed, unstamped events with the next log indexes
+-- and notifies channel es_log with {"h": head, "r": [[firstIndex, firstPosition, count], ...]}.
+-- Returns nothing when another pass holds the sequencer row (the caller waits for its notify).
+-- Its commit may be asynchronous: a lost stamp is re-made identically, because the order of
+-- committed events older than every running transaction can no longer change.
+create or replace function es_sequence(p_limit int)
+returns table (head bigint, runs jsonb)
+language plpgsql as $$
+declare
+  s es_sequencer%rowtype;
+  stamped bigint;
+  new_head bigint;
+  last_tx xid8;
+  last_pos bigint;
+  run_list jsonb;
+  payload text;
+begin
+  select * into s from es_sequencer where id = 1 for update skip locked;
+  if not found then
+    return;
+  end if;
+  perform set_config('synchronous_commit', 'off', true);
+  with batch as materialized (
+    select s.last_index + row_number() over (order by x.transaction_id, x.global_position) as log_index,
+           x.global_position, x.transaction_id
+    from (
+      select e.global_position, e.transaction_id
+      from es_events e
+      where (e.transaction_id, e.global_position) > (s.last_txid, s.last_position)
+        and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by e.transaction_id, e.global_position
+      limit p_limit
+    ) x
+  ), inserted as (
+    insert into es_log (log_index, global_position)
+    select b.log_index, b.global_position from batch b
+    returning log_index
+  ), tail as (
+    select b.log_index, b.transaction_id, b.global_position from batch b
+    order by b.log_index desc limit 1
+  ), run_rows as (
+    select min(b.log_index) i, min(b.global_position) p, count(*) c
+    from batch b group by b.global_position - b.log_index
+  )
+  select (select count(*) from inserted), t.log_index, t.transaction_id, t.global_position,
+         (select coalesce(jsonb_agg(jsonb_build_array(r.i, r.p, r.c) order by r.i), '[]'::jsonb) from run_rows r)
+  into stamped, new_head, last_tx, last_pos, run_list
+  from (select 1) one left join tail t on true;
+  if stamped = 0 then
+    return query select s.last_index, '[]'::jsonb;
+    return;
+  end if;
+  update es_sequencer set last_index = new_head, last_txid = last_tx, last_position = last_pos
+  where id = 1;
+  payload := jsonb_build_object('h', new_head, 'r', run_list)::text;
+  if length(payload) > 7900 then
+    payload := jsonb_build_object('h', new_head)::text;
+  end if;
+  perform pg_notify('es_log', payload);
+  return query select new_head, run_list;
+end $$;
+`;

@@ -1,0 +1,53 @@
+import { Client } from 'pg';
+import { LeaderElection } from '@caravan/event-store';
+import { createTestDatabase, TestDatabase, waitFor } from '@caravan/testkit';
+
+describe('leader election', () => {
+  let db: TestDatabase | undefined;
+  const elections: LeaderElection[] = [];
+  afterEach(async () => {
+    await Promise.all(elections.splice(0).map((e) => e.stop()));
+    await db?.drop();
+  });
+
+  function campaign(name: string, log: string[], who: string): LeaderElection {
+    const election = new LeaderElection(db!.url, name, { retryMs: 50 });
+    elections.push(election);
+    election.start(async (signal) => {
+      log.push(`${who}:elected`);
+      await new Promise((resolve) => signal.addEventListener('abort', resolve));
+      log.push(`${who}:deposed`);
+    });
+    return election;
+  }
+
+  it('elects one leader at a time and fails over when its connection dies', async () => {
+    db = await createTestDatabase();
+    const log: string[] = [];
+    const a = campaign('duty', log, 'a');
+    await waitFor(() => a.isLeader, { message: 'a never elected' });
+    const b = campaign('duty', log, 'b');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.isLeader).toBe(false);
+
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(
+      `select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted and database =
+       (select oid from pg_database where datname = current_database())`,
+    );
+    await admin.end();
+
+    await waitFor(() => b.isLeader, { message: 'b never took over' });
+    await waitFor(() => log.includes('a:deposed'), { message: 'a never noticed' });
+    expect(log.filter((l) => l.endsWith('elected'))).toEqual(['a:elected', 'b:elected']);
+  });
+
+  it('separate names elect separately', async () => {
+    db = await createTestDatabase();
+    const log: string[] = [];
+    const a = campaign('one', log, 'a');
+    const b = campaign('two', log, 'b');
+    await waitFor(() => a.isLeader && b.isLeader, { message: 'both should lead their own duty' });
+  });
+});
