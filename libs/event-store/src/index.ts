@@ -4,3 +4,4 @@ export { PostgresEventStore, EventStoreOptions } from './postgres-event-store';
 export { CheckpointStore } from './checkpoint-store';
 export { LeaderElection, LeaderElectionOptions } from './leader-election';
 export { createPool } from './pg-pool';
+export { decideAndAppend, type StreamDecider, type DecisionOutcome } from './decide-and-append';

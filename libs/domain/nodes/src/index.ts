@@ -1,0 +1,3 @@
+export * from './node.events';
+export * from './node.decider';
+export * from './simulated-node';

@@ -1,0 +1,2 @@
+export * from './assert-never';
+export * from './decider';

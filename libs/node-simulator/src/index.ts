@@ -1,0 +1,1 @@
+export { NodeSimulator, type NodeSimulatorOptions } from './node-simulator';

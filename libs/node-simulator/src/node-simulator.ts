@@ -1,0 +1,52 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { decideAndAppend, type PostgresEventStore } from '@caravan/event-store';
+import { nodeDecider, nodeStream, simulatedNode, type NodeSpec } from '@caravan/domain/nodes';
+
+export interface NodeSimulatorOptions {
+  simulatorId: string;
+  nodeCount: number;
+  datacenter: string;
+}
+
+/**
+ * Stands in for Nomad clients: registers `nodeCount` nodes on start. Later it will move their
+ * allocations through client states; for now it gives the scheduler somewhere to place work.
+ */
+export class NodeSimulator {
+  readonly nodes: NodeSpec[];
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    options: NodeSimulatorOptions,
+  ) {
+    this.nodes = Array.from({ length: options.nodeCount }, (_, k) =>
+      simulatedNode(options.simulatorId, k, options.datacenter, uuidFromSeed),
+    );
+  }
+
+  async start(): Promise<void> {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    for (const node of this.nodes) {
+      await decideAndAppend(
+        this.store,
+        nodeStream(node.ID),
+        nodeDecider,
+        { type: 'RegisterNode', node, nowSeconds },
+        randomUUID,
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    // Nothing runs in the background yet; allocation client-state loops will stop here.
+  }
+}
+
+/** A name-based UUID (version 5 layout over SHA-256 bytes): the same seed, the same node id. */
+function uuidFromSeed(seed: string): string {
+  const bytes = createHash('sha256').update(`caravan-node:${seed}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
