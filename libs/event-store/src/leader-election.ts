@@ -73,6 +73,8 @@ export class LeaderElection {
         [LOCK_CLASS, lockKey(this.name)],
       );
       if (!rows[0]?.ok) return;
+      // stop() may have run while the lock was being taken; it found no duty to abort.
+      if (this.stopped) return;
       this.leader = true;
       this.abort = abort;
       const watchdog = setInterval(() => {

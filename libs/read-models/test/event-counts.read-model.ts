@@ -1,3 +1,5 @@
+import { EVALUATION_EVENT_TYPES } from '@caravan/domain/evaluations';
+import { JOB_EVENT_TYPES } from '@caravan/domain/jobs';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ProjectedRow, Projection, ReadModel } from '@caravan/read-models';
 import { anyProjection, READ_MODELS } from '@caravan/read-models';
@@ -32,14 +34,7 @@ class EventCountEntity implements EventCountRow {
 const eventCounts: Projection<EventCountRow> = {
   name: 'test-event-counts',
   table: 'rm_test_event_counts',
-  handles: [
-    'JobVersionRegistered',
-    'JobStopped',
-    'JobDeregistered',
-    'JobPurged',
-    'NodeRegistered',
-    'NodeStatusChanged',
-  ],
+  handles: [...JOB_EVENT_TYPES, ...EVALUATION_EVENT_TYPES, 'NodeRegistered', 'NodeStatusChanged'],
   key: (event) => ({ streamId: event.streamId }),
   evolve: (row, event) => ({
     streamId: event.streamId,

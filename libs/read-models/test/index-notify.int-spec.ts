@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { waitFor } from '@caravan/testkit';
+import { aJob } from '@caravan/domain/jobs';
 import {
   AppliedIndex,
   INDEX_CHANNEL,
@@ -12,7 +13,20 @@ import { openTestEnv, ReadModelTestEnv } from './read-models.int-fixture';
 const jobRegistered = (id: string) => ({
   stream: { id: `job-default/${id}`, category: 'job', partitionKey: `default/${id}` },
   expectedVersion: 'any' as const,
-  events: [{ id: crypto.randomUUID(), type: 'JobVersionRegistered', data: { job: { ID: id } } }],
+  events: [
+    {
+      id: crypto.randomUUID(),
+      type: 'JobVersionRegistered',
+      data: { job: aJob({ ID: id, Name: id }), createIndex: null, submission: null },
+    },
+  ],
+});
+
+/** A job's first version lands in the job, version and summary tables. */
+const jobTables = (index: number) => ({
+  rm_jobs: index,
+  rm_job_versions: index,
+  rm_job_summaries: index,
 });
 
 const nodeRegistered = (id: string) => ({
@@ -48,7 +62,10 @@ describe('index NOTIFY', () => {
 
     await waitFor(() => heard.length === 1, { message: 'one notification' });
     expect(heard).toEqual([
-      { applied: node.lastIndex, tables: { rm_jobs: job.lastIndex, rm_nodes: node.lastIndex } },
+      {
+        applied: node.lastIndex,
+        tables: { ...jobTables(job.lastIndex), rm_nodes: node.lastIndex },
+      },
     ]);
     expect(await readAppliedIndex(env.dataSource)).toEqual(heard[0]);
   });
@@ -59,10 +76,10 @@ describe('index NOTIFY', () => {
     await new ProjectorRunner(env.store, env.dataSource).catchUp();
 
     await waitFor(() => heard.length === 1, { message: 'one notification' });
-    expect(heard[0]).toEqual({ applied: job.lastIndex, tables: { rm_jobs: job.lastIndex } });
+    expect(heard[0]).toEqual({ applied: job.lastIndex, tables: jobTables(job.lastIndex) });
     expect(await readAppliedIndex(env.dataSource)).toEqual({
       applied: job.lastIndex,
-      tables: { rm_jobs: job.lastIndex, rm_nodes: before.tables.rm_nodes },
+      tables: { ...jobTables(job.lastIndex), rm_nodes: before.tables.rm_nodes },
     });
   });
 

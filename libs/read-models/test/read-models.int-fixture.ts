@@ -3,6 +3,13 @@ import type { DataSource } from 'typeorm';
 import { PostgresEventStore, StreamAppend } from '@caravan/event-store';
 import { createTestDatabase, TestDatabase } from '@caravan/testkit';
 import {
+  aJob,
+  jobDecider,
+  planJobAppends,
+  type JobCommand,
+  type JobState,
+} from '@caravan/domain/jobs';
+import {
   createReadModelDataSource,
   ensureReadModelSchema,
   READ_MODELS,
@@ -55,10 +62,12 @@ export async function dumpTables(
 /** A SubmitTime beyond 2^53, so a lossy step anywhere shows up as a different value. */
 export const BIG_SUBMIT_TIME = 1_732_608_000_123_456_789n;
 
-// A deterministic mix of job and node events over a handful of streams: registrations, new
-// versions, stops, purges and re-registrations, node registrations and status flaps.
-export function workload(count: number): StreamAppend[] {
-  const appends: StreamAppend[] = [];
+// A deterministic mix over a handful of streams, exactly `count` events: job commands run
+// through the real job decider (registrations, new versions, stops, purges, re-registrations,
+// stability, reverts, evaluations; each decision is one atomic append of the job's events and
+// its evaluation), and node registrations and status flaps.
+export function workload(count: number): StreamAppend[][] {
+  const appends: StreamAppend[][] = [];
   let seed = 42;
   // mulberry32: a small seeded generator whose low bits are usable, unlike a plain LCG's
   const next = (n: number): number => {
@@ -67,52 +76,93 @@ export function workload(count: number): StreamAppend[] {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
   };
-  const versions = new Map<string, number>();
-  for (let k = 0; k < count; k++) {
-    if (next(4) === 0) {
-      const nodeId = `node-${next(6)}`;
-      const event =
-        next(3) === 0
-          ? {
-              type: 'NodeRegistered',
-              data: { node: { ID: nodeId, Name: nodeId, Datacenter: 'dc1', Status: 'ready' } },
-            }
-          : {
-              type: 'NodeStatusChanged',
-              data: { nodeId, status: next(2) === 0 ? 'down' : 'ready' },
-            };
-      appends.push(append('node', nodeId, nodeId, event));
-      continue;
-    }
-    const namespace = next(2) === 0 ? 'default' : 'prod';
-    const jobId = `job-${next(12)}`;
-    const key = `${namespace}/${jobId}`;
-    const roll = next(10);
-    let event: { type: string; data: unknown };
-    if (roll < 6) {
-      const version = versions.has(key) ? versions.get(key)! + 1 : 0;
-      versions.set(key, version);
-      const job = {
-        ID: jobId,
-        Name: jobId,
-        Namespace: namespace,
-        Type: 'service',
-        Priority: 10 + next(90),
-        Version: version,
-        SubmitTime: BIG_SUBMIT_TIME + BigInt(k),
-      };
-      event = { type: 'JobVersionRegistered', data: { job } };
-    } else if (roll < 8) {
-      event = { type: 'JobStopped', data: { namespace, jobId } };
-    } else if (roll < 9) {
-      event = { type: 'JobDeregistered', data: { namespace, jobId, purge: next(2) === 0 } };
-    } else {
-      versions.delete(key);
-      event = { type: 'JobPurged', data: { namespace, jobId } };
-    }
-    appends.push(append('job', `${namespace}/${jobId}`, key, event));
+  const jobs = new Map<string, { state: JobState; version: number }>();
+  let total = 0;
+  for (let k = 0; total < count; k++) {
+    const decided = next(4) === 0 ? null : jobDecision(k, next, jobs, count - total);
+    const batch = decided ?? [nodeAppend(next)];
+    total += batch.reduce((n, a) => n + a.events.length, 0);
+    appends.push(batch);
   }
   return appends;
+}
+
+function jobDecision(
+  k: number,
+  next: (n: number) => number,
+  jobs: Map<string, { state: JobState; version: number }>,
+  room: number,
+): StreamAppend[] | null {
+  const namespace = next(2) === 0 ? 'default' : 'prod';
+  const jobId = `job-${next(12)}`;
+  const key = `${namespace}/${jobId}`;
+  const stream = jobs.get(key) ?? { state: jobDecider.initialState(), version: 0 };
+  const meta = { now: BIG_SUBMIT_TIME + BigInt(k), actor: 'workload', evalId: randomUUID() };
+  const ref = { namespace, jobId };
+  const roll = next(20);
+  const command: JobCommand =
+    roll < 11
+      ? {
+          type: 'RegisterJob',
+          job: aJob({ ID: jobId, Name: jobId, Namespace: namespace, Priority: 10 + next(90) }),
+          enforceIndex: false,
+          jobModifyIndex: 0,
+          preserveCounts: false,
+          ...meta,
+        }
+      : roll < 14
+        ? { type: 'DeregisterJob', ...ref, purge: false, ...meta }
+        : roll < 15
+          ? { type: 'DeregisterJob', ...ref, purge: true, ...meta }
+          : roll < 17
+            ? {
+                type: 'SetJobStability',
+                ...ref,
+                jobVersion: next(4),
+                stable: next(2) === 0,
+                ...meta,
+              }
+            : roll < 19
+              ? { type: 'RevertJob', ...ref, jobVersion: next(4), ...meta }
+              : { type: 'EvaluateJob', ...ref, forceReschedule: false, ...meta };
+  let decision;
+  try {
+    decision = jobDecider.decide(command, stream.state);
+  } catch {
+    return null; // refused (unknown version, ...): nothing to append
+  }
+  const planned = planJobAppends(ref, stream.version, decision);
+  const events = planned.reduce((n, a) => n + a.events.length, 0);
+  if (events === 0 || events > room) return null;
+  decision.forEach((event) => {
+    if (event.type === 'EvaluationCreated') return;
+    stream.state = jobDecider.evolve(stream.state, event, 0);
+    stream.version += 1;
+  });
+  jobs.set(key, stream);
+  return planned
+    .filter((a) => a.events.length > 0)
+    .map((a) => ({
+      stream: a.stream,
+      // Writers run concurrently, so the generator's order is not the commit order.
+      expectedVersion: a.stream.category === 'job' ? 'any' : a.expectedVersion,
+      events: a.events.map((e) => ({ id: randomUUID(), ...e })),
+    }));
+}
+
+function nodeAppend(next: (n: number) => number): StreamAppend {
+  const nodeId = `node-${next(6)}`;
+  const event =
+    next(3) === 0
+      ? {
+          type: 'NodeRegistered',
+          data: { node: { ID: nodeId, Name: nodeId, Datacenter: 'dc1', Status: 'ready' } },
+        }
+      : {
+          type: 'NodeStatusChanged',
+          data: { nodeId, status: next(2) === 0 ? 'down' : 'ready' },
+        };
+  return append('node', nodeId, nodeId, event);
 }
 
 function append(
@@ -131,7 +181,7 @@ function append(
 /** Appends with a few writers at once, so commit order and log order get exercised. */
 export async function appendAll(
   store: PostgresEventStore,
-  appends: StreamAppend[],
+  appends: (StreamAppend | StreamAppend[])[],
   writers = 4,
 ): Promise<void> {
   const queue = [...appends];

@@ -13,7 +13,7 @@ describe('rebuild CLI', () => {
     await appendAll(env.store, workload(120));
     // A stale row the log never produced: the rebuild must drop it.
     await env.dataSource.query(
-      `insert into rm_jobs values ('default', 'stale', 'stale', 'batch', 'dead', 50, true, 0, 1, 1, 1, 0, '{}', 999)`,
+      `insert into rm_jobs values ('default', 'stale', 'stale', 'batch', 'dead', 50, true, 0, 1, 1, 1, 0, '{}', '{}', 999)`,
     );
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     let printed: string[] = [];

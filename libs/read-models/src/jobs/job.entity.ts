@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { indexColumn, int64Column } from '../data-source/column-transformers';
-import type { NomadJobJson } from './job.events';
+import type { Job } from '@caravan/nomad-api';
+import type { JobStatus, JobStatusInputs } from '@caravan/domain/jobs';
 import type { JobRow } from './job.row';
 
 @Entity({ name: 'rm_jobs' })
@@ -18,7 +19,7 @@ export class JobEntity implements JobRow {
   type!: string;
 
   @Column({ type: 'text' })
-  status!: string;
+  status!: JobStatus;
 
   @Column({ type: 'integer' })
   priority!: number;
@@ -42,7 +43,10 @@ export class JobEntity implements JobRow {
   submitTime!: bigint;
 
   @Column({ type: 'jsonb' })
-  job!: NomadJobJson;
+  job!: Job;
+
+  @Column({ name: 'status_inputs', type: 'jsonb' })
+  statusInputs!: JobStatusInputs;
 
   @Column({ name: 'last_index', type: 'bigint', transformer: indexColumn })
   lastIndex!: number;
@@ -63,6 +67,7 @@ export const JOBS_SCHEMA: readonly string[] = [
      job_modify_index bigint  not null,
      submit_time      bigint  not null,
      job              jsonb   not null,
+     status_inputs    jsonb   not null,
      last_index       bigint  not null,
      primary key (namespace, id)
    )`,

@@ -1,5 +1,6 @@
+import type { Job } from '@caravan/nomad-api';
+import type { JobStatus, JobStatusInputs } from '@caravan/domain/jobs';
 import type { ProjectedRow } from '../projection/projection.types';
-import type { NomadJobJson } from './job.events';
 
 /** One row of `rm_jobs`: the columns the Jobs API filters and sorts on, plus the full job. */
 export interface JobRow extends ProjectedRow {
@@ -7,8 +8,7 @@ export interface JobRow extends ProjectedRow {
   id: string;
   name: string;
   type: string;
-  /** pending | running | dead (Nomad's job status) */
-  status: string;
+  status: JobStatus;
   priority: number;
   stop: boolean;
   version: number;
@@ -17,6 +17,8 @@ export interface JobRow extends ProjectedRow {
   jobModifyIndex: number;
   /** int64 nanoseconds since the epoch, exact */
   submitTime: bigint;
-  /** Nomad's job JSON with Status, Stop and the three indexes kept equal to the columns */
-  job: NomadJobJson;
+  /** Nomad's job JSON (GET /v1/job/:id) with Status, Stable and the indexes equal to the columns */
+  job: Job;
+  /** what the status is derived from, kept as events arrive */
+  statusInputs: JobStatusInputs;
 }

@@ -1,146 +1,139 @@
+import { aJob } from '@caravan/domain/jobs';
 import { foldEvents } from '../projection/fold-events';
 import { recorded } from '../projection/recorded-event.fixture';
+import { cmd, history, T0 } from './job-history.fixture';
 import type { JobRow } from './job.row';
 import { jobsProjection } from './jobs.projection';
 
-const SUBMIT_TIME = 1_732_608_000_123_456_789n; // beyond 2^53: must survive exactly
+const rows = (events: ReturnType<typeof history>): JobRow[] => [
+  ...foldEvents(jobsProjection, events).values(),
+];
+const periodic = aJob({
+  ID: 'cron',
+  Name: 'cron',
+  Type: 'batch',
+  Periodic: {
+    Enabled: true,
+    Spec: '',
+    Specs: ['@daily'],
+    SpecType: 'cron',
+    ProhibitOverlap: false,
+    TimeZone: 'UTC',
+  },
+});
 
-function job(overrides: Record<string, unknown> = {}) {
-  return {
-    ID: 'example',
-    Name: 'example',
-    Namespace: 'default',
-    Type: 'service',
-    Priority: 50,
-    Stop: false,
-    Version: 0,
-    SubmitTime: SUBMIT_TIME,
-    TaskGroups: [{ Name: 'web', Count: 3 }],
-    ...overrides,
-  };
-}
-
-function rows(...events: ReturnType<typeof recorded>[]): JobRow[] {
-  return [...foldEvents(jobsProjection, events).values()];
-}
-
-describe('jobs projection', () => {
-  it('given a registered job, a pending row with the full job and its indexes', () => {
-    expect(rows(recorded(7, 'JobVersionRegistered', { job: job() }))).toEqual([
+describe('jobs projection (rm_jobs)', () => {
+  it('a registered service job: pending, the full job JSON, indexes from the log', () => {
+    // log: 1 JobVersionRegistered, 2 EvaluationCreated
+    expect(rows(history(cmd.register()))).toEqual([
       {
         namespace: 'default',
-        id: 'example',
-        name: 'example',
+        id: 'web',
+        name: 'web',
         type: 'service',
         status: 'pending',
         priority: 50,
         stop: false,
         version: 0,
-        createIndex: 7,
-        modifyIndex: 7,
-        jobModifyIndex: 7,
-        submitTime: SUBMIT_TIME,
+        createIndex: 1,
+        modifyIndex: 1,
+        jobModifyIndex: 1,
+        submitTime: T0,
         job: {
-          ...job(),
+          ...aJob(),
+          SubmitTime: T0,
           Status: 'pending',
-          CreateIndex: 7,
-          ModifyIndex: 7,
-          JobModifyIndex: 7,
+          CreateIndex: 1,
+          ModifyIndex: 1,
+          JobModifyIndex: 1,
         },
-        lastIndex: 7,
+        statusInputs: {
+          nonTerminalEvals: 1,
+          terminalEvals: 0,
+          nonTerminalAllocs: 0,
+          nonTerminalDeployments: 0,
+        },
+        lastIndex: 2,
       },
     ]);
   });
 
-  it('defaults what the job JSON leaves out as Nomad does', () => {
-    const [row] = rows(recorded(1, 'JobVersionRegistered', { job: { ID: 'batchy' } }));
-    expect(row).toMatchObject({
-      namespace: 'default',
-      name: 'batchy',
-      type: 'service',
-      priority: 50,
-      version: 0,
-    });
-    expect(row!.submitTime).toBe(0n);
-  });
-
   it('a new version keeps CreateIndex and moves ModifyIndex and JobModifyIndex', () => {
-    const [row] = rows(
-      recorded(3, 'JobVersionRegistered', { job: job() }),
-      recorded(9, 'JobVersionRegistered', { job: job({ Version: 1, Priority: 70 }) }),
-    );
+    // 1 v0, 2 eval, 3 v1, 4 eval
+    const [row] = rows(history(cmd.register(), cmd.register(aJob({ Priority: 70 }))));
     expect(row).toMatchObject({
       version: 1,
       priority: 70,
-      createIndex: 3,
-      modifyIndex: 9,
-      jobModifyIndex: 9,
+      createIndex: 1,
+      modifyIndex: 3,
+      jobModifyIndex: 3,
     });
     expect(row!.job).toMatchObject({
       Version: 1,
-      CreateIndex: 3,
-      ModifyIndex: 9,
-      JobModifyIndex: 9,
+      CreateIndex: 1,
+      ModifyIndex: 3,
+      JobModifyIndex: 3,
+      SubmitTime: T0 + 1n,
     });
   });
 
-  it('keeps jobs in different namespaces apart', () => {
-    const found = rows(
-      recorded(1, 'JobVersionRegistered', { job: job() }),
-      recorded(2, 'JobVersionRegistered', { job: job({ Namespace: 'prod' }) }),
-    );
-    expect(found.map((r) => `${r.namespace}/${r.id}`)).toEqual(['default/example', 'prod/example']);
+  it('an unchanged re-register adds an evaluation but no version', () => {
+    const [row] = rows(history(cmd.register(), cmd.register()));
+    expect(row).toMatchObject({ version: 0, jobModifyIndex: 1, modifyIndex: 1, lastIndex: 3 });
+    expect(row!.statusInputs.nonTerminalEvals).toBe(2);
   });
 
-  it('a stopped job is dead with Stop set, and comes back pending when registered again', () => {
-    const stopped = rows(
-      recorded(1, 'JobVersionRegistered', { job: job() }),
-      recorded(2, 'JobStopped', { namespace: 'default', jobId: 'example', version: 1 }),
-    );
-    expect(stopped[0]).toMatchObject({
+  it('periodic parents are running with no evaluation, dead once stopped', () => {
+    expect(rows(history(cmd.register(periodic)))[0]).toMatchObject({
+      status: 'running',
+      lastIndex: 1,
+    });
+    expect(rows(history(cmd.register(periodic), cmd.stop(periodic)))[0]).toMatchObject({
       status: 'dead',
       stop: true,
       version: 1,
       modifyIndex: 2,
       jobModifyIndex: 2,
     });
-    expect(stopped[0]!.job).toMatchObject({ Status: 'dead', Stop: true, Version: 1 });
+  });
 
-    const again = rows(
-      recorded(1, 'JobVersionRegistered', { job: job() }),
-      recorded(2, 'JobStopped', { namespace: 'default', jobId: 'example' }),
-      recorded(3, 'JobVersionRegistered', { job: job({ Version: 2 }) }),
+  it('a stopped service job stays pending while its evaluations are pending (Nomad §6 rule 4)', () => {
+    const [row] = rows(history(cmd.register(), cmd.stop()));
+    expect(row).toMatchObject({ status: 'pending', stop: true, version: 1, jobModifyIndex: 3 });
+    expect(row!.job).toMatchObject({
+      Stop: true,
+      Version: 1,
+      Status: 'pending',
+      SubmitTime: T0 + 1n,
+    });
+  });
+
+  it('purge deletes the row; a later evaluation of the purge finds nothing to update', () =>
+    expect(rows(history(cmd.register(), cmd.purge()))).toEqual([]));
+
+  it('stability of the current version shows on the job and bumps ModifyIndex only', () => {
+    const [row] = rows(history(cmd.register(), cmd.stable(0, true)));
+    expect(row).toMatchObject({ modifyIndex: 3, jobModifyIndex: 1 });
+    expect(row!.job.Stable).toBe(true);
+  });
+
+  it('keeps jobs in different namespaces apart', () => {
+    const found = rows(history(cmd.register(), cmd.register(aJob({ Namespace: 'prod' }))));
+    expect(found.map((r) => `${r.namespace}/${r.id}`)).toEqual(['default/web', 'prod/web']);
+  });
+
+  it('a replayed event is a no-op, and a rebuild gives the same rows', () => {
+    const log = history(
+      cmd.register(),
+      cmd.register(aJob({ Priority: 90 })),
+      cmd.stop(),
+      cmd.evaluate(),
     );
-    expect(again[0]).toMatchObject({ status: 'pending', stop: false, version: 2, createIndex: 1 });
+    expect(rows([...log, log[0]!])).toEqual(rows(log));
+    expect(rows(log)).toEqual(rows([...log]));
   });
 
-  it('deregister stops, deregister with purge and JobPurged delete', () => {
-    const register = recorded(1, 'JobVersionRegistered', { job: job() });
-    const ref = { namespace: 'default', jobId: 'example' };
-    expect(rows(register, recorded(2, 'JobDeregistered', ref))[0]).toMatchObject({
-      stop: true,
-      status: 'dead',
-    });
-    expect(rows(register, recorded(2, 'JobDeregistered', { ...ref, purge: true }))).toEqual([]);
-    expect(rows(register, recorded(2, 'JobPurged', ref))).toEqual([]);
-  });
-
-  it('stopping or purging an unknown job leaves no row', () => {
-    const ref = { namespace: 'default', jobId: 'ghost' };
-    expect(rows(recorded(1, 'JobStopped', ref), recorded(2, 'JobPurged', ref))).toEqual([]);
-  });
-
-  it('a replayed event is a no-op', () => {
-    const first = recorded(4, 'JobVersionRegistered', { job: job({ Priority: 10 }) });
-    const second = recorded(5, 'JobVersionRegistered', { job: job({ Priority: 90 }) });
-    expect(rows(first, second, first)[0]).toMatchObject({ priority: 90, lastIndex: 5 });
-  });
-
-  it('addresses rows by namespace and job id, and ignores other events', () => {
-    expect(jobsProjection.key(recorded(1, 'JobPurged', { namespace: 'a', jobId: 'b/c' }))).toEqual({
-      namespace: 'a',
-      id: 'b/c',
-    });
+  it('ignores other events', () => {
     expect(jobsProjection.key(recorded(1, 'NodeRegistered', { node: { ID: 'n' } }))).toBeNull();
   });
 });

@@ -1,122 +1,121 @@
 import type { RecordedEvent } from '@caravan/event-store';
+import type { Job } from '@caravan/nomad-api';
+import {
+  deriveJobStatus,
+  JOB_EVENT_TYPES,
+  NO_STATUS_INPUTS,
+  type JobStatusInputs,
+} from '@caravan/domain/jobs';
+import { EVALUATION_EVENT_TYPES } from '@caravan/domain/evaluations';
 import { assertNever } from '../projection/assert-never';
 import type { Projection, RowKey } from '../projection/projection.types';
 import {
-  JOB_EVENT_TYPES,
-  JobDeregisteredData,
-  JobPurgedData,
-  JobStoppedData,
-  JobVersionRegisteredData,
-  NomadJobJson,
-} from './job.events';
+  createIndexOf,
+  jobKeyOf,
+  type RecordedEvaluationCreated,
+  type RecordedJobEvent,
+  type RecordedVersionCreated,
+} from './job-events';
 import type { JobRow } from './job.row';
 
-type JobEvent =
-  | RecordedEvent<'JobVersionRegistered', JobVersionRegisteredData>
-  | RecordedEvent<'JobStopped', JobStoppedData>
-  | RecordedEvent<'JobDeregistered', JobDeregisteredData>
-  | RecordedEvent<'JobPurged', JobPurgedData>;
+type Handled = RecordedJobEvent | RecordedEvaluationCreated;
 
-const DEFAULT_NAMESPACE = 'default';
+const HANDLES: readonly string[] = [...JOB_EVENT_TYPES, ...EVALUATION_EVENT_TYPES];
+const isHandled = (event: RecordedEvent): event is Handled => HANDLES.includes(event.type);
 
-function isJobEvent(event: RecordedEvent): event is JobEvent {
-  return (JOB_EVENT_TYPES as readonly string[]).includes(event.type);
-}
-
-function jobKey(event: JobEvent): RowKey {
-  switch (event.type) {
-    case 'JobVersionRegistered':
-      return { namespace: event.data.job.Namespace ?? DEFAULT_NAMESPACE, id: event.data.job.ID };
-    case 'JobStopped':
-    case 'JobDeregistered':
-    case 'JobPurged':
-      return { namespace: event.data.namespace, id: event.data.jobId };
-    default:
-      return assertNever(event);
+function keyOf(event: Handled): RowKey {
+  if (event.type === 'EvaluationCreated') {
+    const { Namespace, JobID } = event.data.evaluation;
+    return { namespace: Namespace, id: JobID };
   }
+  return jobKeyOf(event);
 }
 
-function toInt64(value: number | bigint | undefined): bigint {
-  if (value === undefined) return 0n;
-  return typeof value === 'bigint' ? value : BigInt(Math.trunc(value));
-}
-
-// Nomad's status comes from the job's evaluations and allocations, which later events will
-// feed; until then a new or re-registered job is pending and a stopped one is dead.
-function registered(row: JobRow | null, job: NomadJobJson, index: number): JobRow {
-  const stop = job.Stop ?? false;
-  const status = stop ? 'dead' : row && row.status !== 'dead' ? row.status : 'pending';
-  const namespace = job.Namespace ?? DEFAULT_NAMESPACE;
-  const createIndex = row?.createIndex ?? index;
-  return {
-    namespace,
-    id: job.ID,
-    name: job.Name ?? job.ID,
-    type: job.Type ?? 'service',
-    status,
-    priority: job.Priority ?? 50,
-    stop,
-    version: job.Version ?? 0,
-    createIndex,
-    modifyIndex: index,
-    jobModifyIndex: index,
-    submitTime: toInt64(job.SubmitTime),
-    job: {
-      ...job,
-      Namespace: namespace,
-      Status: status,
-      Stop: stop,
-      CreateIndex: createIndex,
-      ModifyIndex: index,
-      JobModifyIndex: index,
-    },
-    lastIndex: index,
-  };
-}
-
-// Stopping is a new job version in Nomad, so JobModifyIndex moves with ModifyIndex.
-function stopped(row: JobRow | null, index: number, version?: number): JobRow | null {
-  if (row === null) return null;
-  const nextVersion = version ?? row.version;
+/** The row with a new status, JSON and ModifyIndex; ModifyIndex moves only if status changed. */
+function withStatus(
+  row: JobRow,
+  job: Job,
+  inputs: JobStatusInputs,
+  index: number,
+  force: boolean,
+): JobRow {
+  const status = deriveJobStatus(job, inputs);
+  const modifyIndex = force || status !== row.status ? index : row.modifyIndex;
   return {
     ...row,
-    status: 'dead',
-    stop: true,
-    version: nextVersion,
-    modifyIndex: index,
-    jobModifyIndex: index,
+    status,
+    statusInputs: inputs,
+    modifyIndex,
     job: {
-      ...row.job,
-      Status: 'dead',
-      Stop: true,
-      Version: nextVersion,
-      ModifyIndex: index,
-      JobModifyIndex: index,
+      ...job,
+      Status: status,
+      CreateIndex: row.createIndex,
+      ModifyIndex: modifyIndex,
+      JobModifyIndex: row.jobModifyIndex,
     },
-    lastIndex: index,
   };
 }
 
-function evolveJob(row: JobRow | null, event: JobEvent): JobRow | null {
+function versionCreated(row: JobRow | null, event: RecordedVersionCreated): JobRow {
+  const { job } = event.data;
+  const index = event.logIndex;
+  const base: JobRow = {
+    namespace: job.Namespace,
+    id: job.ID,
+    name: job.Name,
+    type: job.Type,
+    status: row?.status ?? 'pending',
+    priority: job.Priority,
+    stop: job.Stop,
+    version: job.Version,
+    createIndex: row?.createIndex ?? createIndexOf(event),
+    modifyIndex: index,
+    jobModifyIndex: index,
+    submitTime: BigInt(job.SubmitTime),
+    job,
+    statusInputs: row?.statusInputs ?? NO_STATUS_INPUTS,
+    lastIndex: index,
+  };
+  return withStatus(base, job, base.statusInputs, index, true);
+}
+
+// Nomad's /stable also writes that version over the live job; we only mirror the flag when it
+// is the current version (nomad-api-semantics.md §2.12).
+function stabilityChanged(row: JobRow, version: number, stable: boolean, index: number): JobRow {
+  if (row.version !== version || row.job.Stable === stable) return row;
+  return withStatus(row, { ...row.job, Stable: stable }, row.statusInputs, index, true);
+}
+
+function evolveJob(row: JobRow | null, event: Handled): JobRow | null {
   switch (event.type) {
     case 'JobVersionRegistered':
-      return registered(row, event.data.job, event.logIndex);
+    case 'JobReverted':
     case 'JobStopped':
-      return stopped(row, event.logIndex, event.data.version);
-    case 'JobDeregistered':
-      return event.data.purge ? null : stopped(row, event.logIndex);
+      return versionCreated(row, event);
+    case 'JobVersionStabilityChanged':
+      return row && stabilityChanged(row, event.data.version, event.data.stable, event.logIndex);
     case 'JobPurged':
       return null;
+    case 'JobVersionPruned':
+      return row;
+    case 'EvaluationCreated': {
+      if (row === null) return row; // the deregister eval of a purge, or an unknown job
+      const inputs = {
+        ...row.statusInputs,
+        nonTerminalEvals: row.statusInputs.nonTerminalEvals + 1,
+      };
+      return withStatus(row, row.job, inputs, event.logIndex, false);
+    }
     default:
       return assertNever(event);
   }
 }
 
-/** `rm_jobs`: one row per job (namespace + id), the latest version. */
+/** `rm_jobs`: one row per job (namespace + id), its current version as GET /v1/job/:id shows it. */
 export const jobsProjection: Projection<JobRow> = {
   name: 'jobs',
   table: 'rm_jobs',
-  handles: JOB_EVENT_TYPES,
-  key: (event) => (isJobEvent(event) ? jobKey(event) : null),
-  evolve: (row, event) => (isJobEvent(event) ? evolveJob(row, event) : row),
+  handles: HANDLES,
+  key: (event) => (isHandled(event) ? keyOf(event) : null),
+  evolve: (row, event) => (isHandled(event) ? evolveJob(row, event) : row),
 };

@@ -1,0 +1,2 @@
+export * from './evaluation.events';
+export * from './evaluation.stream';

@@ -1,0 +1,13 @@
+export * from './job.commands';
+export * from './job.events';
+export * from './job.errors';
+export * from './job.state';
+export * from './job.decider';
+export { decideJob } from './job.decide';
+export type { JobDecision } from './register-job.decide';
+export * from './job-evaluation';
+export * from './job-retention';
+export * from './job.streams';
+export * from './job-status';
+export { aJob } from './job.builders';
+export * from './spec';

@@ -1,0 +1,55 @@
+import type { EventLog } from './messaging.ports';
+
+/**
+ * Lets a log reader sleep until there may be something new: the store's push notification, or
+ * the poll interval as a safety net (a notification can be missed, e.g. while the LISTEN
+ * connection reconnects), or the signal aborting. A notification that arrives while the reader
+ * is busy is remembered, so the next wait returns at once instead of sleeping through it.
+ */
+export class LogWakeup {
+  private pending = false;
+  private wake: (() => void) | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(log: EventLog) {
+    this.unsubscribe = log.onLogAdvanced(() => {
+      this.pending = true;
+      this.wake?.();
+    });
+  }
+
+  async wait(pollIntervalMs: number, signal: AbortSignal): Promise<void> {
+    if (!this.pending) await sleep(pollIntervalMs, signal, (wake) => (this.wake = wake));
+    this.wake = undefined;
+    this.pending = false;
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.wake?.();
+  }
+}
+
+/** Resolves after `ms`, or as soon as the signal aborts (never rejects). */
+export function sleep(
+  ms: number,
+  signal: AbortSignal,
+  exposeWake?: (wake: () => void) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    exposeWake?.(done);
+  });
+}
+
+/** Doubling delay for retrying a failed step, capped: 0.5 s, 1 s, 2 s ... 30 s. */
+export function backoffMs(failures: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, failures - 1));
+}

@@ -1,0 +1,2 @@
+export { paginate, jobPaginationToken, type Page, type PaginateOptions } from './paginate';
+export { compareGoStrings } from './go-string-order';
