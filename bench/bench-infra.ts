@@ -29,12 +29,22 @@ export async function startBenchInfra(options: { kafka: boolean }): Promise<Benc
   if (options.kafka && !kafkaBrokers) {
     const work = mkdtempSync(join(tmpdir(), 'caravan-bench-kafka-'));
     const out = execFileSync('bash', [join(__dirname, '..', 'infra', 'kafka', 'start.sh')], {
-      env: { ...process.env, KAFKA_WORK_DIR: work, KAFKA_PORT: '19092', KAFKA_CONTROLLER_PORT: '19093' },
+      env: {
+        ...process.env,
+        KAFKA_WORK_DIR: work,
+        KAFKA_PORT: '19092',
+        KAFKA_CONTROLLER_PORT: '19093',
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     kafkaBrokers = /KAFKA_BROKERS=(\S+)/.exec(out)?.[1];
-    stops.push(() => void spawnSync('bash', [join(__dirname, '..', 'infra', 'kafka', 'stop.sh'), work], { stdio: 'ignore' }));
+    stops.push(
+      () =>
+        void spawnSync('bash', [join(__dirname, '..', 'infra', 'kafka', 'stop.sh'), work], {
+          stdio: 'ignore',
+        }),
+    );
   }
   return {
     databaseUrl,
@@ -51,12 +61,19 @@ export function pgbenchTps(databaseUrl: string, clients: number, seconds: number
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
   const args = ['-h', url.hostname, '-p', url.port, '-U', decodeURIComponent(url.username)];
   const db = url.pathname.slice(1) || 'postgres';
-  const init = spawnSync('pgbench', [...args, '-i', '-q', '-s', '1', db], { env, encoding: 'utf8' });
-  if (init.error || init.status !== 0) return null;
-  const run = spawnSync('pgbench', [...args, '-N', '-c', String(clients), '-j', '2', '-T', String(seconds), db], {
+  const init = spawnSync('pgbench', [...args, '-i', '-q', '-s', '1', db], {
     env,
     encoding: 'utf8',
   });
+  if (init.error || init.status !== 0) return null;
+  const run = spawnSync(
+    'pgbench',
+    [...args, '-N', '-c', String(clients), '-j', '2', '-T', String(seconds), db],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   const tps = /tps = ([\d.]+)/.exec(run.stdout ?? '')?.[1];
   return tps ? Number(tps) : null;
 }

@@ -8,7 +8,11 @@ export interface LoadResult {
 }
 
 /** Runs `op` in `concurrency` loops for `seconds`; counts completions and their latencies. */
-export async function closedLoop(concurrency: number, seconds: number, op: (worker: number, i: number) => Promise<void>): Promise<LoadResult> {
+export async function closedLoop(
+  concurrency: number,
+  seconds: number,
+  op: (worker: number, i: number) => Promise<void>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const started = performance.now();
   const end = started + seconds * 1000;
@@ -23,5 +27,10 @@ export async function closedLoop(concurrency: number, seconds: number, op: (work
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), count: latencies.length };
+  return {
+    perSecond: latencies.length / elapsed,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    count: latencies.length,
+  };
 }

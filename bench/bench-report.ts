@@ -23,12 +23,16 @@ export function withRatios(rows: BenchRow[]): BenchRow[] {
 }
 
 export function printReport(report: BenchReport): void {
-  console.log(`\n## ${report.name}  (${report.machine.cpus} cpus, node ${report.machine.node}, ${report.machine.date})\n`);
+  console.log(
+    `\n## ${report.name}  (${report.machine.cpus} cpus, node ${report.machine.node}, ${report.machine.date})\n`,
+  );
   console.log('| measure | value | unit | vs baseline |');
   console.log('|---|---:|---|---|');
   for (const row of report.rows) {
     const ratio = row.ratio !== undefined ? `${row.ratio}x ${row.baseline}` : '';
-    console.log(`| ${row.name} | ${format(row.value)} | ${row.unit} | ${ratio}${row.note ? ` (${row.note})` : ''} |`);
+    console.log(
+      `| ${row.name} | ${format(row.value)} | ${row.unit} | ${ratio}${row.note ? ` (${row.note})` : ''} |`,
+    );
   }
 }
 

@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CheckpointStore, LeaderElection, type PostgresEventStore } from '@caravan/event-store';
 import { Forwarder, KafkaClient } from '@caravan/messaging';
-import { createReadModelDataSource, ensureReadModelSchema, ProjectorRunner } from '@caravan/read-models';
+import {
+  createReadModelDataSource,
+  ensureReadModelSchema,
+  ProjectorRunner,
+} from '@caravan/read-models';
 import { closedLoop } from './bench-load';
 import { percentile, type BenchRow } from './bench-report';
 
 /** Publishes the whole log (everything the append runs wrote) to Kafka from checkpoint 0. */
-export async function forwarderThroughput(store: PostgresEventStore, url: string, brokers?: string): Promise<BenchRow> {
-  if (!brokers) return { name: 'forwarder log -> Kafka', value: NaN, unit: 'events/s', note: 'no Kafka' };
+export async function forwarderThroughput(
+  store: PostgresEventStore,
+  url: string,
+  brokers?: string,
+): Promise<BenchRow> {
+  if (!brokers)
+    return { name: 'forwarder log -> Kafka', value: NaN, unit: 'events/s', note: 'no Kafka' };
   const head = await store.headIndex();
   const checkpoints = new CheckpointStore(store.pool);
   const kafka = new KafkaClient({ brokers: brokers.split(','), clientId: 'caravan-bench' });
@@ -21,14 +30,23 @@ export async function forwarderThroughput(store: PostgresEventStore, url: string
   while ((await checkpoints.load('forwarder')) < head) await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
   await forwarder.stop();
-  return { name: 'forwarder log -> Kafka', value: head / seconds, unit: 'events/s', note: `${head} events` };
+  return {
+    name: 'forwarder log -> Kafka',
+    value: head / seconds,
+    unit: 'events/s',
+    note: `${head} events`,
+  };
 }
 
 /**
  * Time from an append resolving to the read models having applied its index (the projector's
  * NOTIFY), under 16 writers. This is the read-your-writes wait a command pays.
  */
-export async function projectionLag(store: PostgresEventStore, url: string, seconds: number): Promise<BenchRow[]> {
+export async function projectionLag(
+  store: PostgresEventStore,
+  url: string,
+  seconds: number,
+): Promise<BenchRow[]> {
   const dataSource = createReadModelDataSource(url);
   await dataSource.initialize();
   await ensureReadModelSchema(dataSource);
@@ -66,12 +84,20 @@ export async function projectionLag(store: PostgresEventStore, url: string, seco
   }
   lags.sort((a, b) => a - b);
   return [
-    { name: 'log -> projection lag p50', value: percentile(lags, 50), unit: 'ms', note: `${lags.length} appends` },
+    {
+      name: 'log -> projection lag p50',
+      value: percentile(lags, 50),
+      unit: 'ms',
+      note: `${lags.length} appends`,
+    },
     { name: 'log -> projection lag p99', value: percentile(lags, 99), unit: 'ms' },
   ];
 }
 
-function insertSorted(list: { index: number; at: number }[], item: { index: number; at: number }): void {
+function insertSorted(
+  list: { index: number; at: number }[],
+  item: { index: number; at: number },
+): void {
   let k = list.length;
   while (k > 0 && list[k - 1]!.index > item.index) k--;
   list.splice(k, 0, item);

@@ -15,7 +15,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PAD = 'x'.repeat(1400);
 
 function events(worker: number, i: number): NewEvent[] {
-  return [0, 1].map((k) => ({ id: randomUUID(), type: 'BenchHappened', data: { worker, i, k, pad: PAD } }));
+  return [0, 1].map((k) => ({
+    id: randomUUID(),
+    type: 'BenchHappened',
+    data: { worker, i, k, pad: PAD },
+  }));
 }
 
 export async function run(): Promise<BenchReport> {
@@ -25,17 +29,29 @@ export async function run(): Promise<BenchReport> {
     const rows: BenchRow[] = [];
     for (const clients of [1, 16]) {
       const tps = pgbenchTps(url, clients, SECONDS);
-      if (tps !== null) rows.push({ name: `pgbench -N, ${clients} clients`, value: tps, unit: 'tx/s' });
+      if (tps !== null)
+        rows.push({ name: `pgbench -N, ${clients} clients`, value: tps, unit: 'tx/s' });
     }
     for (const writers of [1, 16]) {
       const raw = await rawInsertLoad(url, writers);
       rows.push(...loadRows(`raw pg insert, ${writers} writers`, raw));
     }
-    const store = await PostgresEventStore.open(url, { poolSize: 20, appendConcurrency: process.env.BENCH_APPEND_CONCURRENCY ? Number(process.env.BENCH_APPEND_CONCURRENCY) : undefined });
+    const store = await PostgresEventStore.open(url, {
+      poolSize: 20,
+      appendConcurrency: process.env.BENCH_APPEND_CONCURRENCY
+        ? Number(process.env.BENCH_APPEND_CONCURRENCY)
+        : undefined,
+    });
     try {
       for (const writers of [1, 16, 64]) {
         const result = await closedLoop(writers, SECONDS, (w, i) =>
-          store.append({ stream: { id: `bench-${writers}-${w}`, category: 'bench', partitionKey: `k${w}` }, expectedVersion: 'any', events: events(w, i) }).then(() => undefined),
+          store
+            .append({
+              stream: { id: `bench-${writers}-${w}`, category: 'bench', partitionKey: `k${w}` },
+              expectedVersion: 'any',
+              events: events(w, i),
+            })
+            .then(() => undefined),
         );
         const base = rows.some((r) => r.name === `pgbench -N, ${Math.min(writers, 16)} clients`)
           ? `pgbench -N, ${Math.min(writers, 16)} clients`

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const names = requested.length > 0 ? requested : Object.keys(BENCHMARKS);
   for (const name of names) {
     const bench = BENCHMARKS[name];
-    if (!bench) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    if (!bench)
+      throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
     const report = await bench();
     printReport(report);
     mkdirSync(join(__dirname, 'results'), { recursive: true });

@@ -1,1 +1,2 @@
 export * from './registry-command';
+export * from './job-commands';

@@ -36,7 +36,10 @@ export class PostgresEventStore {
     const pool = createPool(databaseUrl, { max: poolSize });
     const listener = new LogIndexListener(databaseUrl);
     const sequencer = new LogSequencer(pool, listener, options.indexTimeoutMs ?? 30_000);
-    const batcher = new AppendBatcher(pool, options.appendConcurrency ?? DEFAULT_APPEND_CONCURRENCY);
+    const batcher = new AppendBatcher(
+      pool,
+      options.appendConcurrency ?? DEFAULT_APPEND_CONCURRENCY,
+    );
     const store = new PostgresEventStore(pool, listener, sequencer, batcher);
     try {
       await store.migrate();
