@@ -1,3 +1,8 @@
 export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 export { startAdminServer } from './admin-server';
 export { stopOnSignals, type Stoppable } from './process-lifecycle';
+export { startRegistryDuties } from './registry-duties';
+export { startConsumers, countingHandler, type ConsumerSpec } from './event-consumers';
+export { startApiGateway, GATEWAY_FEATURES } from './api-gateway.starter';
+export { startCaravan, type CaravanSystem } from './caravan.system';
+export { runApp } from './run-app';
