@@ -50,7 +50,9 @@ export async function startDistributedCaravan(): Promise<CaravanUnderTest> {
     for (const p of processes.reverse()) {
       if (p.child.exitCode === null) {
         p.child.kill('SIGTERM');
-        await Promise.race([once(p.child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([once(p.child, 'exit'), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+        clearTimeout(timer);
         if (p.child.exitCode === null) p.child.kill('SIGKILL');
       }
     }
