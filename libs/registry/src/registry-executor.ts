@@ -12,7 +12,8 @@ import { SetJobStabilityCommand } from './set-job-stability/set-job-stability.ha
 import { EvaluateJobCommand } from './evaluate-job/evaluate-job.handler';
 
 export interface RegistryExecutor {
-  execute(command: RegistryCommand): Promise<RegistryCommandResult>;
+  /** a plain function, safe to pass around detached */
+  execute: (command: RegistryCommand) => Promise<RegistryCommandResult>;
   close(): Promise<void>;
 }
 
