@@ -28,6 +28,9 @@ const EXPECTED_CODES: Record<Exclude<ExpectedVersion, number>, number> = {
 /** Subtransactions past 64 per transaction overflow PostgreSQL's per-backend cache. */
 const MAX_GROUP = 32;
 
+/** What a sequencing pass returned: the new head and the stamped runs [index, position, count]. */
+export type PassResult = { head: number; runs: [number, number, number][] };
+
 export class AppendBatcher {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
@@ -35,6 +38,8 @@ export class AppendBatcher {
   constructor(
     private readonly pool: Pool,
     private readonly maxInFlight: number,
+    /** receives the sequencing pass run right after each group's commit */
+    private readonly onPass: (pass: PassResult) => void,
   ) {}
 
   submit(appends: StreamAppend[]): Promise<Written> {
@@ -61,12 +66,37 @@ export class AppendBatcher {
     }
   }
 
+  /**
+   * The group's transaction and the sequencing pass after it, in ONE round trip: a simple-query
+   * message with explicit BEGIN/COMMIT runs the pass in its own transaction, right after ours
+   * committed, on the same connection. Saves a round trip and a wake-up per group.
+   */
+  private async commitAndSequence(commands: StreamAppend[][]): Promise<Outcome[]> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      const literal = `'${groupPayload(commands).replaceAll("'", "''")}'::jsonb`;
+      const results = (await client.query(
+        `begin; ${GROUP_SELECT}(${literal}) order by ord; commit; select head, runs from es_sequence(1000)`,
+      )) as unknown as { rows: unknown[] }[];
+      const pass = results[3]?.rows[0] as PassResult | undefined;
+      if (pass) this.onPass(pass);
+      return results[1]!.rows as Outcome[];
+    } catch (error) {
+      // An error inside the explicit block leaves the session in a failed transaction.
+      broken = await client.query('rollback').then(
+        () => false,
+        () => true,
+      );
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
   private async flush(group: Pending[]): Promise<void> {
     try {
-      const outcomes = await runGroup(
-        this.pool,
-        group.map((p) => p.appends),
-      );
+      const outcomes = await this.commitAndSequence(group.map((p) => p.appends));
       group.forEach((pending, k) => {
         try {
           pending.resolve(settle(outcomes[k]!, pending.appends));
@@ -86,32 +116,40 @@ export class AppendBatcher {
   }
 }
 
-interface Outcome {
+export interface Outcome {
   error_code: string | null;
   detail: string | null;
   stream_versions: number[] | null;
   positions: number[] | null;
 }
 
+const GROUP_SELECT =
+  'select ord, error_code, detail, stream_versions, positions from es_append_group';
+
+function groupPayload(commands: StreamAppend[][]): string {
+  return stringifyJson(
+    commands.map((appends) =>
+      appends.map((a) => ({
+        streamId: a.stream.id,
+        category: a.stream.category,
+        partitionKey: a.stream.partitionKey,
+        expected:
+          typeof a.expectedVersion === 'number'
+            ? a.expectedVersion
+            : EXPECTED_CODES[a.expectedVersion],
+        events: a.events,
+      })),
+    ),
+  );
+}
+
 async function runGroup(
   queryable: Pool | PoolClient,
   commands: StreamAppend[][],
 ): Promise<Outcome[]> {
-  const payload = commands.map((appends) =>
-    appends.map((a) => ({
-      streamId: a.stream.id,
-      category: a.stream.category,
-      partitionKey: a.stream.partitionKey,
-      expected:
-        typeof a.expectedVersion === 'number'
-          ? a.expectedVersion
-          : EXPECTED_CODES[a.expectedVersion],
-      events: a.events,
-    })),
-  );
   const { rows } = await queryable.query<Outcome & { ord: number }>(
-    'select ord, error_code, detail, stream_versions, positions from es_append_group($1::jsonb) order by ord',
-    [stringifyJson(payload)],
+    `${GROUP_SELECT}($1::jsonb) order by ord`,
+    [groupPayload(commands)],
   );
   return rows;
 }

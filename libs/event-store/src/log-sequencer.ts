@@ -43,13 +43,17 @@ export class LogSequencer {
       [BATCH],
     );
     const row = rows[0];
-    if (!row) return 0;
-    const runs = row.runs.map(([firstIndex, firstPosition, count]) => ({
+    return row ? this.learn(row) : 0;
+  }
+
+  /** Records a pass's stamps (run here or by the append batcher); returns how many it stamped. */
+  learn(pass: { head: number; runs: [number, number, number][] }): number {
+    const runs = pass.runs.map(([firstIndex, firstPosition, count]) => ({
       firstIndex,
       firstPosition,
       count,
     }));
-    this.listener.learn(runs, row.head);
+    this.listener.learn(runs, pass.head);
     return runs.reduce((sum, run) => sum + run.count, 0);
   }
 
@@ -64,7 +68,7 @@ export class LogSequencer {
       }
     });
     try {
-      await this.requestPass();
+      if (indexes.size < positions.length) await this.requestPass();
       if (indexes.size < positions.length) await this.retryUntil(done, positions, indexes);
       return positions.map((position) => indexes.get(position)!);
     } finally {

@@ -39,6 +39,7 @@ export class PostgresEventStore {
     const batcher = new AppendBatcher(
       pool,
       options.appendConcurrency ?? DEFAULT_APPEND_CONCURRENCY,
+      (pass) => sequencer.learn(pass),
     );
     const store = new PostgresEventStore(pool, listener, sequencer, batcher);
     try {
