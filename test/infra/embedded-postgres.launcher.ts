@@ -6,36 +6,13 @@ import { Client } from 'pg';
 import { freePort } from '../../libs/testkit/src/free-port.util';
 import type { StartedServer } from './test-infra.state';
 import { startWatchdog } from './watchdog';
+import type { EmbeddedPostgresModule } from '../../libs/runtime/src/embedded-postgres';
 
 export interface StartedPostgres extends StartedServer {
   readonly url: string;
 }
 
 const START_TIMEOUT_MS = 60_000;
-
-// The subset of embedded-postgres we use. Its package.json has only "exports" (no "types"), which
-// our moduleResolution "node" cannot follow, so the types are restated here rather than declared
-// globally for the whole repository.
-interface EmbeddedPostgresOptions {
-  databaseDir: string;
-  port: number;
-  user: string;
-  password: string;
-  persistent: boolean;
-  createPostgresUser: boolean;
-  initdbFlags: string[];
-  postgresFlags: string[];
-  onLog: (message: string) => void;
-  onError: (messageOrError: unknown) => void;
-}
-interface EmbeddedPostgres {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-type EmbeddedPostgresModule = {
-  default: new (options: EmbeddedPostgresOptions) => EmbeddedPostgres;
-};
 
 // Durability off: a test database is thrown away, and fsync dominates small transactions.
 const POSTGRES_FLAGS = [

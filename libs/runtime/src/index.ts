@@ -6,3 +6,4 @@ export { startConsumers, countingHandler, type ConsumerSpec } from './event-cons
 export { startApiGateway, GATEWAY_FEATURES } from './api-gateway.starter';
 export { startCaravan, type CaravanSystem } from './caravan.system';
 export { runApp } from './run-app';
+export { startConsumerApp } from './consumer-app.starter';
