@@ -14,9 +14,10 @@ import {
 } from './gateway.tokens';
 import { RouteMatcher } from './http/route-matcher';
 import type { IndexHub } from './index-hub/index-hub';
-import { JOBS_READ_REPOSITORY, type JobsReadRepository } from './jobs/jobs-read.repository';
-import { JobsController } from './jobs/jobs.controller';
-import { PgJobsReadRepository } from './jobs/pg-jobs-read.repository';
+import { JOB_READS_REPOSITORY } from './job-reads/job-reads.repository';
+import { PgJobReadsRepository } from './job-reads/pg-job-reads.repository';
+import { JobsApiModule } from './job-routes/jobs-api.module';
+import type { JobsReadRepository } from './jobs/jobs-read.repository';
 import { JOB_REGISTRY, type JobRegistryPort } from './ports/job-registry.port';
 
 export interface GatewayDeps {
@@ -47,7 +48,7 @@ class GatewayResources implements OnApplicationShutdown {
 
 /**
  * The Nomad HTTP surface's shared machinery: the error filter, blocking queries, the index
- * hub, the command port, health and metrics, and `GET /v1/jobs`. Global, so the feature
+ * hub, the command port, health and metrics, and the Jobs API (JobsApiModule). Global, so the feature
  * modules of apps/api-gateway can inject BlockingQueries, JOB_REGISTRY and PG_POOL.
  */
 @Module({})
@@ -66,8 +67,9 @@ export class GatewayModule {
               ? { ok: true, message: 'ok' }
               : { ok: false, message: 'index LISTEN connection is down' },
         }),
+        // Every gateway serves the Jobs API (GET /v1/jobs is part of the basics).
+        JobsApiModule,
       ],
-      controllers: [JobsController],
       providers: [
         { provide: GATEWAY_DEPS, useValue: deps },
         { provide: INDEX_HUB, useValue: deps.hub },
@@ -77,14 +79,21 @@ export class GatewayModule {
         { provide: ROUTE_MATCHER, useValue: deps.routes },
         { provide: ERROR_STATUSES, useValue: { ...DEFAULT_ERROR_STATUSES, ...deps.errorStatuses } },
         {
-          provide: JOBS_READ_REPOSITORY,
-          useValue: deps.jobs ?? new PgJobsReadRepository(deps.pool),
+          provide: JOB_READS_REPOSITORY,
+          useValue: deps.jobs ?? new PgJobReadsRepository(deps.pool),
         },
         { provide: APP_FILTER, useClass: NomadExceptionFilter },
         BlockingQueries,
         GatewayResources,
       ],
-      exports: [INDEX_HUB, PG_POOL, JOB_REGISTRY, GATEWAY_LOGGER, BlockingQueries],
+      exports: [
+        INDEX_HUB,
+        PG_POOL,
+        JOB_REGISTRY,
+        GATEWAY_LOGGER,
+        JOB_READS_REPOSITORY,
+        BlockingQueries,
+      ],
     };
   }
 }

@@ -51,7 +51,10 @@ export async function startDistributedCaravan(): Promise<CaravanUnderTest> {
       if (p.child.exitCode === null) {
         p.child.kill('SIGTERM');
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([once(p.child, 'exit'), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+        await Promise.race([
+          once(p.child, 'exit'),
+          new Promise((r) => (timer = setTimeout(r, 10_000))),
+        ]);
         clearTimeout(timer);
         if (p.child.exitCode === null) p.child.kill('SIGKILL');
       }

@@ -1,33 +1,50 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Put, Req, Res } from '@nestjs/common';
+import type { JobListStub } from '@caravan/nomad-api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BlockingQueries } from '../blocking/blocking-queries.service';
-import { firstParam, type QueryParams } from '../http/query-options';
-import { setQueryMeta } from '../http/query-meta';
-import {
-  JOB_LIST_TABLES,
-  JOBS_READ_REPOSITORY,
-  type JobsReadRepository,
-} from './jobs-read.repository';
+import { JobReadsService } from '../job-reads/job-reads.service';
+import { ParseJobService } from '../job-parse/parse-job.service';
+import { JobWritesService, type JobRegisterResponse } from '../job-writes/job-writes.service';
 
+/** `/v1/jobs` (list, register) and `/v1/jobs/parse`; any other `/v1/jobs/...` is a bare 404. */
 @Controller('v1')
 export class JobsController {
   constructor(
-    private readonly blocking: BlockingQueries,
-    @Inject(JOBS_READ_REPOSITORY) private readonly jobs: JobsReadRepository,
+    private readonly reads: JobReadsService,
+    private readonly writes: JobWritesService,
+    private readonly parser: ParseJobService,
   ) {}
 
   @Get('jobs')
-  async list(
+  list(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<unknown[]> {
-    const query = req.query as QueryParams;
-    const namespace = firstParam(query, 'namespace') || 'default';
-    const prefix = firstParam(query, 'prefix');
-    const { index, body } = await this.blocking.query(req, JOB_LIST_TABLES, () =>
-      this.jobs.listJobs({ namespace, prefix }),
-    );
-    setQueryMeta(reply, index);
-    return body;
+  ): Promise<JobListStub[]> {
+    return this.reads.listJobs(req, reply);
+  }
+
+  @Put('jobs')
+  registerPut(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JobRegisterResponse> {
+    return this.writes.register(req, reply);
+  }
+
+  @Post('jobs')
+  registerPost(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JobRegisterResponse> {
+    return this.writes.register(req, reply);
+  }
+
+  @Put('jobs/parse')
+  parsePut(@Req() req: FastifyRequest): Promise<unknown> {
+    return this.parser.parse(req.body);
+  }
+
+  @Post('jobs/parse')
+  parsePost(@Req() req: FastifyRequest): Promise<unknown> {
+    return this.parser.parse(req.body);
   }
 }

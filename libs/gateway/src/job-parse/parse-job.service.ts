@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { parseJobspec, type NomadJobJson } from '@caravan/jobspec';
+import { badRequest, ErrRequestBodyEmpty } from '../errors/nomad-coded.error';
+import { decodeParseRequest } from '../dto/decode-job-requests';
+import { canonicalizeApiJob } from './api-canonicalize';
+
+/**
+ * `PUT|POST /v1/jobs/parse`: HCL2 → the api-shape job, optionally with the api defaults.
+ * Nothing is validated or stored; no index header (Nomad sends none here).
+ */
+@Injectable()
+export class ParseJobService {
+  async parse(body: unknown): Promise<NomadJobJson> {
+    if (body === undefined) throw badRequest(ErrRequestBodyEmpty);
+    const request = decodeParseRequest(body);
+    const hcl = request.JobHCL ?? '';
+    if (hcl === '') throw badRequest('Job spec is empty');
+    const job = await parseJobspec(hcl, { variableFile: request.Variables ?? '' });
+    return request.Canonicalize ? canonicalizeApiJob(job) : job;
+  }
+}

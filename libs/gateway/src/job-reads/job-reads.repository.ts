@@ -1,0 +1,46 @@
+import type { Job, JobSummary } from '@caravan/nomad-api';
+import type { QueryResult } from '../blocking/blocking-query';
+
+export const JOB_READS_REPOSITORY = Symbol('JOB_READS_REPOSITORY');
+
+/** Read-model tables each endpoint blocks on (nomad-api-semantics.md §11). */
+export const JOB_TABLES = {
+  job: ['rm_jobs'],
+  list: ['rm_jobs', 'rm_job_summaries'],
+  versions: ['rm_job_versions'],
+  summary: ['rm_job_summaries'],
+  evaluations: ['rm_evaluations'],
+  /**
+   * Allocations and deployments have no read model yet: their index is the highest table
+   * index of any read model, so they block on all of them.
+   */
+  global: ['rm_jobs', 'rm_job_versions', 'rm_job_summaries', 'rm_evaluations', 'rm_nodes'],
+} as const satisfies Record<string, readonly string[]>;
+
+export interface JobListRow {
+  /** Without TaskGroups unless the list needs the full job (a filter). */
+  job: Job;
+  summary: JobSummary | null;
+}
+
+export interface ListJobsOptions {
+  namespace: string;
+  prefix: string;
+  /** The filter reads the whole job; without one the task groups stay in the database. */
+  fullJob: boolean;
+  reverse: boolean;
+}
+
+/**
+ * Reads for the job endpoints. Every method reads the rows and the index it reports in one
+ * statement (one snapshot), so an index never runs ahead of the data it comes with.
+ */
+export interface JobReadsRepository {
+  readJob(namespace: string, jobId: string): Promise<QueryResult<Job | null>>;
+  listVersions(namespace: string, jobId: string): Promise<QueryResult<Job[]>>;
+  readSummary(namespace: string, jobId: string): Promise<QueryResult<JobSummary | null>>;
+  listEvaluations(namespace: string, jobId: string): Promise<QueryResult<unknown[]>>;
+  listJobs(options: ListJobsOptions): Promise<QueryResult<JobListRow[]>>;
+  /** The highest table index of any read model (1 on an empty cluster). */
+  globalIndex(): Promise<number>;
+}

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Job } from '@caravan/nomad-api';
+import { jobPaginationToken, paginate, parseFilter, type JobListStub } from '@caravan/nomad-api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BlockingQueries } from '../blocking/blocking-queries.service';
+import { notFound } from '../errors/nomad-coded.error';
+import { setQueryMeta } from '../http/query-meta';
+import { firstParam, type QueryParams } from '../http/query-options';
+import { JOB_READS_REPOSITORY, JOB_TABLES, type JobReadsRepository } from './job-reads.repository';
+import { toJobListStub } from './job-list-stub';
+import {
+  boolParam,
+  checkStale,
+  lenientBoolParam,
+  namespaceParam,
+  perPageParam,
+  uintParam,
+} from './job-query-params';
+
+export interface VersionsResponse {
+  Versions: Job[];
+  Diffs: unknown[] | null;
+  Index: number;
+  LastContact: number;
+  KnownLeader: boolean;
+  NextToken: string;
+}
+
+/**
+ * The job GETs: parameters, blocking query on the endpoint's tables, Nomad's index rule,
+ * meta headers (also on a 404), and the body.
+ */
+@Injectable()
+export class JobReadsService {
+  constructor(
+    private readonly blocking: BlockingQueries,
+    @Inject(JOB_READS_REPOSITORY) private readonly reads: JobReadsRepository,
+  ) {}
+
+  async listJobs(req: FastifyRequest, reply: FastifyReply): Promise<JobListStub[]> {
+    const query = req.query as QueryParams;
+    checkStale(query);
+    const namespace = namespaceParam(query);
+    const prefix = firstParam(query, 'prefix');
+    const withMeta = boolParam(query, 'meta');
+    const perPage = perPageParam(query);
+    const nextToken = firstParam(query, 'next_token');
+    const expression = firstParam(query, 'filter');
+    const filter = expression === '' ? undefined : parseFilter(expression);
+    // Nomad's `*` + prefix path walks the whole table and ignores reverse.
+    const reverse =
+      firstParam(query, 'reverse') === 'true' && !(namespace === '*' && prefix !== '');
+    const { index, body } = await this.blocking.query(req, JOB_TABLES.list, () =>
+      this.reads.listJobs({ namespace, prefix, fullJob: filter !== undefined, reverse }),
+    );
+    // The filter sees the job itself (not the stub), as in Nomad.
+    const summaries = new Map(body.map((row) => [row.job, row.summary] as const));
+    const page = paginate(
+      body.map((row) => row.job),
+      { tokenOf: jobPaginationToken, perPage, nextToken, reverse, filter },
+    );
+    setQueryMeta(reply, index);
+    if (page.nextToken !== '') void reply.header('X-Nomad-NextToken', page.nextToken);
+    return page.page.map((job) => toJobListStub(job, summaries.get(job) ?? null, withMeta));
+  }
+
+  async readJob(req: FastifyRequest, reply: FastifyReply, jobId: string): Promise<Job> {
+    const namespace = this.readNamespace(req);
+    const { index, body } = await this.blocking.query(req, JOB_TABLES.job, () =>
+      this.reads.readJob(namespace, jobId),
+    );
+    setQueryMeta(reply, index);
+    if (body === null) throw notFound('job not found');
+    return body;
+  }
+
+  async versions(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    jobId: string,
+  ): Promise<VersionsResponse> {
+    const query = req.query as QueryParams;
+    const namespace = this.readNamespace(req);
+    const diffs = boolParam(query, 'diffs');
+    uintParam(query, 'diff_version');
+    const { index, body } = await this.blocking.query(req, JOB_TABLES.versions, () =>
+      this.reads.listVersions(namespace, jobId),
+    );
+    setQueryMeta(reply, index);
+    if (body.length === 0) throw notFound('job versions not found');
+    // Version diffs come with the Plan issue (the job diff); until then an empty list.
+    return {
+      Versions: body,
+      Diffs: diffs ? [] : null,
+      Index: index,
+      LastContact: 0,
+      KnownLeader: true,
+      NextToken: '',
+    };
+  }
+
+  async summary(req: FastifyRequest, reply: FastifyReply, jobId: string): Promise<unknown> {
+    const namespace = this.readNamespace(req);
+    const { index, body } = await this.blocking.query(req, JOB_TABLES.summary, () =>
+      this.reads.readSummary(namespace, jobId),
+    );
+    setQueryMeta(reply, index);
+    if (body === null) throw notFound('job not found');
+    return body;
+  }
+
+  async evaluations(req: FastifyRequest, reply: FastifyReply, jobId: string): Promise<unknown[]> {
+    const namespace = this.readNamespace(req);
+    const { index, body } = await this.blocking.query(req, JOB_TABLES.evaluations, () =>
+      this.reads.listEvaluations(namespace, jobId),
+    );
+    setQueryMeta(reply, index);
+    return body;
+  }
+
+  /** Allocations and deployments have no read model yet: `[]` (or `null`) at the global index. */
+  async empty<T>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    jobId: string,
+    kind: 'allocations' | 'deployments' | 'deployment',
+    body: T,
+  ): Promise<T> {
+    const query = req.query as QueryParams;
+    this.readNamespace(req);
+    if (kind !== 'deployment') lenientBoolParam(query, 'all');
+    if (kind === 'allocations' && jobId === '') throw new Error('missing job ID');
+    const result = await this.blocking.query(req, JOB_TABLES.global, async () => ({
+      index: await this.reads.globalIndex(),
+      body,
+    }));
+    setQueryMeta(reply, result.index);
+    return result.body;
+  }
+
+  private readNamespace(req: FastifyRequest): string {
+    const query = req.query as QueryParams;
+    checkStale(query);
+    return namespaceParam(query);
+  }
+}
