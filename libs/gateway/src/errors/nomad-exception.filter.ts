@@ -31,10 +31,18 @@ export class NomadExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception, req);
-    if (status >= 500) {
+    // Nomad answers domain refusals (a coded error: job not found, EnforceIndex conflict) with
+    // 500 too; those are the client's business, not an incident, so no stack at error level.
+    const refusal = typeof (exception as { code?: unknown } | null)?.code === 'string';
+    if (status >= 500 && !refusal) {
       this.logger.error(
         { err: exception, method: req.method, url: req.url, status },
         'request failed',
+      );
+    } else if (refusal && status >= 500) {
+      this.logger.info(
+        { method: req.method, url: req.url, status, error: body },
+        'request refused',
       );
     } else if (this.logger.isLevelEnabled('debug')) {
       this.logger.debug(
