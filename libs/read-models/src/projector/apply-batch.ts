@@ -43,6 +43,9 @@ export async function applyBatch(
       throw new LogGapError(afterIndex + 1 + k, event.logIndex);
   });
   return dataSource.transaction(async (manager) => {
+    // Read models are rebuildable and the checkpoint commits with the rows: a batch lost in a
+    // crash is simply projected again, so the projector need not wait for its WAL flush.
+    await manager.query('set local synchronous_commit = off');
     const current = await lockCheckpoint(manager, checkpointName);
     if (current !== afterIndex) return { kind: 'moved', current };
     const last = events.length === 0 ? afterIndex : events[events.length - 1]!.logIndex;
@@ -56,36 +59,40 @@ export async function applyBatch(
       );
       if (changedAt !== null) tables[projection.table] = changedAt;
     }
+    const index: AppliedIndex = { applied: last, tables };
+    // One statement for the table indexes, the checkpoint and the NOTIFY (delivered at commit).
     // greatest(): a replay after a lost checkpoint re-deletes purged rows, which must not move
     // a table index backwards under a blocking query.
-    for (const [table, index] of Object.entries(tables)) {
-      await manager.query(
-        `insert into rm_table_index (table_name, "index") values ($1, $2)
-         on conflict (table_name) do update set "index" = greatest(rm_table_index."index", excluded."index")`,
-        [table, index],
-      );
-    }
-    await manager.query('update rm_checkpoint set "index" = $2 where name = $1', [
-      checkpointName,
-      last,
-    ]);
-    const index: AppliedIndex = { applied: last, tables };
-    await manager.query('select pg_notify($1, $2)', [
-      INDEX_CHANNEL,
-      encodeIndexNotification(index),
-    ]);
+    await manager.query(
+      `with moved as (
+         insert into rm_table_index (table_name, "index")
+         select * from unnest($3::text[], $4::bigint[])
+         on conflict (table_name) do update set "index" = greatest(rm_table_index."index", excluded."index")
+         returning 1
+       ), checkpoint as (
+         update rm_checkpoint set "index" = $2 where name = $1 returning 1
+       )
+       select pg_notify($5, $6), (select count(*) from moved), (select count(*) from checkpoint)`,
+      [
+        checkpointName,
+        last,
+        Object.keys(tables),
+        Object.values(tables),
+        INDEX_CHANNEL,
+        encodeIndexNotification(index),
+      ],
+    );
     if (beforeCommit) await beforeCommit(manager, index);
     return { kind: 'applied', index };
   });
 }
 
+/** Creates the checkpoint row if needed and locks it (ON CONFLICT DO UPDATE locks the row). */
 async function lockCheckpoint(manager: EntityManager, name: string): Promise<number> {
-  await manager.query(
-    'insert into rm_checkpoint (name, "index") values ($1, 0) on conflict do nothing',
-    [name],
-  );
   const rows = await manager.query<{ index: string }[]>(
-    'select "index" from rm_checkpoint where name = $1 for update',
+    `insert into rm_checkpoint (name, "index") values ($1, 0)
+     on conflict (name) do update set name = excluded.name
+     returning "index"`,
     [name],
   );
   return Number(rows[0]?.index ?? 0);
