@@ -5,17 +5,36 @@ import { parseBlockingOptions, type QueryParams } from '../http/query-options';
 import { INDEX_HUB } from '../gateway.tokens';
 import { blockingQuery, type QueryResult } from './blocking-query';
 
-/** The request-facing form of blockingQuery: parses `index`/`wait` and stops when the client leaves. */
+/** Query parameters that only steer the wait, not what is read. */
+const WAIT_PARAMS = new Set(['index', 'wait', 'stale', 'pretty']);
+
+/**
+ * The request-facing form of blockingQuery: parses `index`/`wait` and stops when the client
+ * leaves. Identical reads share one run ("single flight"): when a change wakes thousands of
+ * waiters on the same job, they read it once. Sharing is keyed by the table index seen before
+ * the run, so a joiner never gets a result older than what it has already been told about.
+ */
 @Injectable()
 export class BlockingQueries {
+  private readonly flights = new Map<string, Promise<QueryResult<unknown>>>();
+
   constructor(@Inject(INDEX_HUB) private readonly hub: IndexHub) {}
 
   async query<T>(
     req: FastifyRequest,
     tables: readonly string[],
-    run: () => Promise<QueryResult<T>>,
+    read: () => Promise<QueryResult<T>>,
   ): Promise<QueryResult<T>> {
     const options = parseBlockingOptions(req.query as QueryParams);
+    const key = flightKey(req);
+    const run = (): Promise<QueryResult<T>> => {
+      const flight = `${key}@${this.hub.maxIndex(tables)}`;
+      const shared = this.flights.get(flight) as Promise<QueryResult<T>> | undefined;
+      if (shared) return shared;
+      const started = read().finally(() => this.flights.delete(flight));
+      this.flights.set(flight, started);
+      return started;
+    };
     if (options.minIndex === 0) return blockingQuery({ hub: this.hub }, options, tables, run);
     // A closed socket means nobody will read the answer: release the waiter early.
     const socket = req.raw.socket;
@@ -28,4 +47,12 @@ export class BlockingQueries {
       socket.removeListener('close', onClose);
     }
   }
+}
+
+function flightKey(req: FastifyRequest): string {
+  const [path = '', search = ''] = req.url.split('?', 2);
+  const params = new URLSearchParams(search);
+  const kept = [...params].filter(([name]) => !WAIT_PARAMS.has(name)).sort();
+  const token = req.headers['x-nomad-token'] ?? req.headers.authorization ?? '';
+  return `${req.method} ${path}?${new URLSearchParams(kept).toString()} ${String(token)}`;
 }

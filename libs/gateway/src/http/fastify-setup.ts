@@ -7,6 +7,18 @@ import { wantsPretty, type QueryParams } from './query-options';
 import type { RouteMatcher } from './route-matcher';
 
 const prettySerializer = (payload: unknown): string => `${stringifyJson(payload, 4)}\n`;
+
+// Blocking reads woken together share one body object (single flight); encode it once.
+const encoded = new WeakMap<object, string>();
+function serializeShared(payload: unknown): string {
+  if (payload === null || typeof payload !== 'object') return stringifyJson(payload);
+  let text = encoded.get(payload);
+  if (text === undefined) {
+    text = stringifyJson(payload);
+    encoded.set(payload, text);
+  }
+  return text;
+}
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -39,7 +51,7 @@ export function configureFastify(
     },
   );
 
-  fastify.setReplySerializer((payload) => stringifyJson(payload));
+  fastify.setReplySerializer(serializeShared);
   fastify.addHook('onRequest', (req, reply, done) => {
     if (wantsPretty(req.query as QueryParams)) reply.serializer(prettySerializer);
     done();
