@@ -35,10 +35,35 @@ const EVALUATIONS_SQL = `
          (select coalesce(json_agg(e.evaluation order by e.id collate "C"), '[]'::json)::text
             from rm_evaluations e where e.namespace = $1 and e.job_id = $2) as doc`;
 
+/** The job fields toJobListStub reads: a list of 10,000 jobs carries these, not whole jobs. */
+const STUB_FIELDS = [
+  'ID',
+  'ParentID',
+  'Name',
+  'Namespace',
+  'Datacenters',
+  'NodePool',
+  'Multiregion',
+  'Type',
+  'Priority',
+  'Periodic',
+  'ParameterizedJob',
+  'Dispatched',
+  'Stop',
+  'Status',
+  'StatusDescription',
+  'CreateIndex',
+  'ModifyIndex',
+  'JobModifyIndex',
+  'SubmitTime',
+  'Meta',
+];
+const STUB_OBJECT = `jsonb_build_object(${STUB_FIELDS.map((f) => `'${f}', j.job->'${f}'`).join(', ')})`;
+
 const LIST_SQL = (direction: 'asc' | 'desc') => `
   select ${TABLE_INDEX('$1')}::text as table_index, null as modify_index,
          (select coalesce(json_agg(json_build_object(
-                    'job', case when $4 then j.job else j.job - 'TaskGroups' end,
+                    'job', case when $4 then j.job else ${STUB_OBJECT} end,
                     'summary', s.summary)
                   order by j.namespace collate "C" ${direction}, j.id collate "C" ${direction}), '[]'::json)::text
             from rm_jobs j
