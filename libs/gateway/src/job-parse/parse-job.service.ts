@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { parseJobspec, type NomadJobJson } from '@caravan/jobspec';
 import { badRequest, ErrRequestBodyEmpty } from '../errors/nomad-coded.error';
 import { decodeParseRequest } from '../dto/decode-job-requests';
-import { canonicalizeApiJob } from './api-canonicalize';
+// Deep import until spec/index.ts exports it (that file is owned elsewhere right now).
+import { canonicalizeApiShapeJob } from '@caravan/domain/jobs';
 
 /**
  * `PUT|POST /v1/jobs/parse`: HCL2 → the api-shape job, optionally with the api defaults.
@@ -16,6 +17,6 @@ export class ParseJobService {
     const hcl = request.JobHCL ?? '';
     if (hcl === '') throw badRequest('Job spec is empty');
     const job = await parseJobspec(hcl, { variableFile: request.Variables ?? '' });
-    return request.Canonicalize ? canonicalizeApiJob(job) : job;
+    return request.Canonicalize ? canonicalizeApiShapeJob(job) : job;
   }
 }

@@ -10,10 +10,11 @@ import {
   resolveJobRegion,
   validateJob,
 } from '@caravan/domain/jobs';
-import type { Job, JobInput } from '@caravan/nomad-api';
+import type { JobInput } from '@caravan/nomad-api';
 import { badRequest, ErrRequestBodyEmpty } from '../errors/nomad-coded.error';
 import { decodeRegisterRequest } from '../dto/decode-job-requests';
 import type { JobSubmissionDto } from '../dto/job-requests.dto';
+import { jobWarnings } from './job-warnings';
 import { formatWarnings, JobValidationError, noPathToRegion } from './write-errors';
 
 /** Server-owned fields a client may send; Nomad's api→server conversion drops them. */
@@ -107,13 +108,6 @@ function serverFields(input: JobInput): JobInput {
   const copy: Record<string, unknown> = { ...input };
   for (const field of SERVER_OWNED) delete copy[field];
   return copy;
-}
-
-function jobWarnings(job: Job): string[] {
-  const warnings: string[] = [];
-  if (job.Periodic !== null && job.Periodic.Spec !== '')
-    warnings.push('cron is deprecated and may be removed in a future release. Use crons instead');
-  return warnings;
 }
 
 function toSubmission(
