@@ -7,11 +7,11 @@ import type {
   Nanos,
   ParameterizedJobConfig,
   PeriodicConfig,
-  ReschedulePolicy,
   RestartPolicy,
   Spread,
   UpdateStrategy,
 } from '@caravan/nomad-api';
+import { cronParseError } from './cron';
 import { goDuration, goList, goQuote } from './go-format';
 import { SECOND } from './spec.defaults';
 
@@ -106,42 +106,6 @@ export function validateRestart(r: RestartPolicy): string[] {
   return errs;
 }
 
-/** Without Nomad's attempts-versus-interval cross check (see README, "Not yet covered"). */
-export function validateReschedule(r: ReschedulePolicy): string[] {
-  if (!(r.Attempts > 0 || r.Unlimited)) return [];
-  const errs: string[] = [];
-  if (r.Attempts > 0) {
-    if (n(r.Interval) <= 0n) errs.push('Interval must be a non zero value if Attempts > 0');
-    if (r.Unlimited) {
-      errs.push(
-        `Reschedule Policy with Attempts = ${r.Attempts}, Interval = ${goDuration(r.Interval)}, and Unlimited = true is ambiguous`,
-      );
-      errs.push('If Attempts >0, Unlimited cannot also be set to true');
-    }
-  }
-  const minDelay = n(5 * SECOND);
-  if (n(r.Delay) < minDelay) errs.push(`Delay cannot be less than 5s (got ${goDuration(r.Delay)})`);
-  if (!['constant', 'exponential', 'fibonacci'].includes(r.DelayFunction)) {
-    errs.push(
-      `Invalid delay function ${goQuote(r.DelayFunction)}, must be one of ["constant" "exponential" "fibonacci"]`,
-    );
-  }
-  if (r.DelayFunction !== 'constant') {
-    // Nomad prints Delay (not MaxDelay) in this message.
-    if (n(r.MaxDelay) < minDelay)
-      errs.push(`Max Delay cannot be less than 5s (got ${goDuration(r.Delay)})`);
-    if (n(r.MaxDelay) < n(r.Delay)) {
-      errs.push(
-        `Max Delay cannot be less than Delay ${goDuration(r.Delay)} (got ${goDuration(r.MaxDelay)})`,
-      );
-    }
-  }
-  if (!r.Unlimited && n(r.Interval) < n(15 * SECOND)) {
-    errs.push(`Interval cannot be less than 15s (got ${goDuration(r.Interval)})`);
-  }
-  return errs;
-}
-
 export function validateUpdate(u: UpdateStrategy): string[] {
   const errs: string[] = [];
   if (!['checks', 'task_states', 'manual'].includes(u.HealthCheck)) {
@@ -186,7 +150,6 @@ export function validateMigrate(m: MigrateStrategy): string[] {
   return errs;
 }
 
-/** Cron syntax is checked by field count only (see README, "Not yet covered"). */
 export function validatePeriodic(p: PeriodicConfig): string[] {
   if (!p.Enabled) return [];
   const errs: string[] = [];
@@ -197,12 +160,9 @@ export function validatePeriodic(p: PeriodicConfig): string[] {
     errs.push(`Invalid time zone ${goQuote(p.TimeZone)}: unknown time zone ${p.TimeZone}`);
   }
   if (p.SpecType === 'cron') {
-    for (const spec of [p.Spec, ...specs].filter((s) => s !== '')) {
-      const fields = spec.trim().split(/\s+/).length;
-      const macro = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/.test(spec.trim());
-      if (!macro && (fields < 5 || fields > 7)) {
-        errs.push(`Invalid cron spec ${goQuote(spec)}: syntax error in expression`);
-      }
+    for (const spec of [...(p.Spec !== '' ? [p.Spec] : []), ...specs]) {
+      const err = cronParseError(spec);
+      if (err !== null) errs.push(`Invalid cron spec ${goQuote(spec)}: ${err}`);
     }
   } else if (p.SpecType !== 'test') {
     errs.push(`Unknown periodic specification type ${goQuote(p.SpecType)}`);

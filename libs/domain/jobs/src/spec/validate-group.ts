@@ -6,11 +6,14 @@ import {
   validateAffinity,
   validateConstraint,
   validateMigrate,
-  validateReschedule,
   validateRestart,
   validateSpread,
   validateUpdate,
 } from './validate-blocks';
+import { validateNetworks } from './validate-network';
+import { validateReschedule } from './validate-reschedule';
+import { validateGroupScriptChecks, validateGroupServices } from './validate-services';
+import { validateVolumeRequest } from './validate-storage';
 import { validateTask } from './validate-task';
 
 export function validateGroup(tg: TaskGroup, job: Job): string[] {
@@ -72,6 +75,20 @@ export function validateGroup(tg: TaskGroup, job: Job): string[] {
   const mainTasks = tasks.filter((t) => t.Lifecycle === null || t.Lifecycle.Hook === '').length;
   if (tasks.length > 0 && mainTasks === 0)
     errs.push(`Task group ${tg.Name} must have at least one main task`);
+  const canaries = tg.Update?.Canary ?? 0;
+  for (const [name, v] of Object.entries(tg.Volumes ?? {})) {
+    const inner = validateVolumeRequest(v, type, tg.Count, canaries);
+    // An unknown type is a plain error; everything else is a multierror's text.
+    const text = v.Type !== 'host' && v.Type !== 'csi' ? inner[0] : nested(inner);
+    if (inner.length > 0) errs.push(`Task group volume validation for ${name} failed: ${text}`);
+  }
+  const network = validateNetworks(tg);
+  if (network.length > 0) errs.push(`Task group network validation failed: ${nested(network)}`);
+  const services = validateGroupServices(tg);
+  if (services.length > 0) errs.push(`Task group service validation failed: ${nested(services)}`);
+  const scripts = validateGroupScriptChecks(tg);
+  if (scripts.length > 0)
+    errs.push(`Task group service check validation failed: ${nested(scripts)}`);
   const scaling = validateScaling(tg);
   if (scaling.length > 0)
     errs.push(`Task group scaling policy validation failed: ${nested(scaling)}`);

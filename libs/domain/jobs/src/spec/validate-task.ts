@@ -2,6 +2,9 @@
 import type { EphemeralDisk, Resources, Task, TaskGroup } from '@caravan/nomad-api';
 import { goDuration, nested } from './go-format';
 import { validateAffinity, validateConstraint } from './validate-blocks';
+import { validateTaskServices } from './validate-services';
+import { validateVolumeMount } from './validate-storage';
+import { validateArtifact, validateTemplate } from './validate-task-files';
 
 export function validateTask(t: Task, jobType: string, tg: TaskGroup): string[] {
   const errs: string[] = [];
@@ -42,8 +45,15 @@ export function validateTask(t: Task, jobType: string, tg: TaskGroup): string[] 
       if (inner.length > 0) errs.push(`Affinity ${i + 1} validation failed: ${nested(inner)}`);
     });
   }
+  pushNested(errs, validateTaskServices(t, tg.Networks));
+  (t.Artifacts ?? []).forEach((a, i) => {
+    const inner = validateArtifact(a);
+    if (inner.length > 0) errs.push(`Artifact ${i + 1} validation failed: ${nested(inner)}`);
+  });
   const destinations = new Map<string, number>();
   (t.Templates ?? []).forEach((tmpl, i) => {
+    const inner = validateTemplate(tmpl);
+    if (inner.length > 0) errs.push(`Template ${i + 1} validation failed: ${nested(inner)}`);
     const other = destinations.get(tmpl.DestPath);
     if (other !== undefined) errs.push(`Template ${i + 1} has same destination as ${other}`);
     else destinations.set(tmpl.DestPath, i + 1);
@@ -57,6 +67,8 @@ export function validateTask(t: Task, jobType: string, tg: TaskGroup): string[] 
     if (!tg.Volumes || !(vm.Volume in tg.Volumes)) {
       errs.push(`Volume Mount (${i}) references undefined volume ${vm.Volume}`);
     }
+    const inner = nested(validateVolumeMount(vm));
+    if (inner !== null) errs.push(`Volume Mount (${i}) is invalid: "${inner}"`);
   });
   return errs;
 }
