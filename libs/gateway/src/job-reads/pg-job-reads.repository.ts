@@ -35,35 +35,18 @@ const EVALUATIONS_SQL = `
          (select coalesce(json_agg(e.evaluation order by e.id collate "C"), '[]'::json)::text
             from rm_evaluations e where e.namespace = $1 and e.job_id = $2) as doc`;
 
-/** The job fields toJobListStub reads: a list of 10,000 jobs carries these, not whole jobs. */
-const STUB_FIELDS = [
-  'ID',
-  'ParentID',
-  'Name',
-  'Namespace',
-  'Datacenters',
-  'NodePool',
-  'Multiregion',
-  'Type',
-  'Priority',
-  'Periodic',
-  'ParameterizedJob',
-  'Dispatched',
-  'Stop',
-  'Status',
-  'StatusDescription',
-  'CreateIndex',
-  'ModifyIndex',
-  'JobModifyIndex',
-  'SubmitTime',
-  'Meta',
-];
-const STUB_OBJECT = `jsonb_build_object(${STUB_FIELDS.map((f) => `'${f}', j.job->'${f}'`).join(', ')})`;
+/**
+ * The list needs only the stub's fields. Dropping the large blocks the stub never reads keeps a
+ * 10,000-job list from carrying whole jobs through PostgreSQL and the JSON parser. (Picking the
+ * stub fields one by one with `->` is 7x slower: each access detoasts the whole document.)
+ */
+const NOT_IN_STUB = `array['TaskGroups', 'Update', 'Constraints', 'Affinities', 'Spreads', 'Payload',
+  'Reschedule', 'Migrate', 'UI', 'VersionTag', 'ConsulToken', 'VaultToken']`;
 
 const LIST_SQL = (direction: 'asc' | 'desc') => `
   select ${TABLE_INDEX('$1')}::text as table_index, null as modify_index,
          (select coalesce(json_agg(json_build_object(
-                    'job', case when $4 then j.job else ${STUB_OBJECT} end,
+                    'job', case when $4 then j.job else j.job - ${NOT_IN_STUB} end,
                     'summary', s.summary)
                   order by j.namespace collate "C" ${direction}, j.id collate "C" ${direction}), '[]'::json)::text
             from rm_jobs j
