@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '@caravan/testkit';
+import { distributedPlan } from '../../test/e2e/support/distributed-plan';
 
 // The distributed topology as separate local processes, as docker compose runs it: each app its
 // own Node process on the compiled build (`npm run build`), wired through Kafka and PostgreSQL,
@@ -42,7 +43,7 @@ export async function startCaravan(
   options: TopologyOptions,
   started: BenchProcess[],
 ): Promise<CaravanTopology> {
-  const [httpPort, grpcPort] = [await freePort(), await freePort()];
+  const plan = await distributedPlan('bench-sim');
   const common = {
     DATABASE_URL: options.databaseUrl,
     KAFKA_BROKERS: options.kafkaBrokers,
@@ -58,31 +59,14 @@ export async function startCaravan(
     await waitHealthy(p, healthPort);
     return p;
   };
-  const registryAdmin = await freePort();
-  await start(
-    'job-registry',
-    {
-      CARAVAN_GRPC_ADDR: `127.0.0.1:${grpcPort}`,
-      CARAVAN_ADMIN_ADDR: `127.0.0.1:${registryAdmin}`,
-    },
-    registryAdmin,
-  );
-  for (const app of ['scheduler', 'deployment-watcher', 'node-simulator']) {
-    const admin = await freePort();
-    await start(
-      app,
-      { CARAVAN_ADMIN_ADDR: `127.0.0.1:${admin}`, CARAVAN_NODE_SIMULATOR_ID: 'bench-sim' },
-      admin,
-    );
+  let gateway: BenchProcess | undefined;
+  for (const launch of plan.launches) {
+    const p = await start(launch.app, launch.env, launch.healthPort);
+    if (launch.app === 'api-gateway') gateway = p;
   }
-  const gateway = await start(
-    'api-gateway',
-    { CARAVAN_HTTP_ADDR: `127.0.0.1:${httpPort}`, CARAVAN_REGISTRY_ADDR: `127.0.0.1:${grpcPort}` },
-    httpPort,
-  );
   return {
-    baseUrl: `http://127.0.0.1:${httpPort}`,
-    gatewayPid: gateway.child.pid!,
+    baseUrl: `http://127.0.0.1:${plan.httpPort}`,
+    gatewayPid: gateway!.child.pid!,
     processes: started,
   };
 }

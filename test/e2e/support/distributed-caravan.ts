@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { createTestDatabase, freePort, kafkaBrokers, uniqueName, waitFor } from '@caravan/testkit';
+import { createTestDatabase, kafkaBrokers, uniqueName, waitFor } from '@caravan/testkit';
+import { distributedPlan } from './distributed-plan';
 import type { CaravanUnderTest } from './caravan-under-test';
 
 // The docker-compose topology as separate local processes: each app its own Node process,
@@ -17,7 +18,7 @@ interface AppProcess {
 
 export async function startDistributedCaravan(): Promise<CaravanUnderTest> {
   const db = await createTestDatabase();
-  const [httpPort, grpcPort] = [await freePort(), await freePort()];
+  const plan = await distributedPlan('e2e-sim');
   const common = {
     DATABASE_URL: db.url,
     KAFKA_BROKERS: kafkaBrokers().join(','),
@@ -62,38 +63,14 @@ export async function startDistributedCaravan(): Promise<CaravanUnderTest> {
     await db.drop();
   };
   try {
-    const registryAdmin = await freePort();
-    await start(
-      'job-registry',
-      {
-        CARAVAN_GRPC_ADDR: `127.0.0.1:${grpcPort}`,
-        CARAVAN_ADMIN_ADDR: `127.0.0.1:${registryAdmin}`,
-      },
-      registryAdmin,
-    );
-    for (const app of ['scheduler', 'deployment-watcher', 'node-simulator']) {
-      const admin = await freePort();
-      await start(
-        app,
-        { CARAVAN_ADMIN_ADDR: `127.0.0.1:${admin}`, CARAVAN_NODE_SIMULATOR_ID: 'e2e-sim' },
-        admin,
-      );
-    }
-    await start(
-      'api-gateway',
-      {
-        CARAVAN_HTTP_ADDR: `127.0.0.1:${httpPort}`,
-        CARAVAN_REGISTRY_ADDR: `127.0.0.1:${grpcPort}`,
-      },
-      httpPort,
-    );
+    for (const launch of plan.launches) await start(launch.app, launch.env, launch.healthPort);
   } catch (error) {
     await stop();
     throw error;
   }
   return {
     mode: 'distributed',
-    baseUrl: `http://127.0.0.1:${httpPort}`,
+    baseUrl: `http://127.0.0.1:${plan.httpPort}`,
     databaseUrl: db.url,
     stop,
   };

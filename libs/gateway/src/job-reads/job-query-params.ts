@@ -12,8 +12,12 @@ export function goParseBool(text: string): boolean | undefined {
   return undefined;
 }
 
-/** An error with no code: the filter answers 500 with the message, as Nomad does here. */
-const internal = (message: string): Error => new Error(message);
+/**
+ * Nomad answers these with 500 and the message. The code (not in the status map, so 500) marks
+ * it as the client's mistake, logged quietly rather than as a server fault.
+ */
+const internal = (message: string): Error =>
+  Object.assign(new Error(message), { code: 'BAD_QUERY_PARAMETER' });
 
 /** Nomad's parseBool helper (`meta`, `diffs`, `purge`...): absent is false, a bad value is 500. */
 export function boolParam(query: QueryParams, name: string): boolean {
