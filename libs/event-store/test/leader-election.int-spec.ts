@@ -10,8 +10,8 @@ describe('leader election', () => {
     await db?.drop();
   });
 
-  function campaign(name: string, log: string[], who: string): LeaderElection {
-    const election = new LeaderElection(db!.url, name, { retryMs: 50 });
+  function campaign(name: string, log: string[], who: string, retryMs = 50): LeaderElection {
+    const election = new LeaderElection(db!.url, name, { retryMs });
     elections.push(election);
     election.start(async (signal) => {
       log.push(`${who}:elected`);
@@ -24,7 +24,9 @@ describe('leader election', () => {
   it('elects one leader at a time and fails over when its connection dies', async () => {
     db = await createTestDatabase();
     const log: string[] = [];
-    const a = campaign('duty', log, 'a');
+    // a campaigns again only after 3 s, so the failover is b's to win (a process that died
+    // would not campaign at all); a still notices at once, from its connection's error.
+    const a = campaign('duty', log, 'a', 3000);
     await waitFor(() => a.isLeader, { message: 'a never elected' });
     const b = campaign('duty', log, 'b');
     await new Promise((r) => setTimeout(r, 300));
@@ -41,7 +43,7 @@ describe('leader election', () => {
     await waitFor(() => b.isLeader, { message: 'b never took over' });
     await waitFor(() => log.includes('a:deposed'), { message: 'a never noticed' });
     expect(log.filter((l) => l.endsWith('elected'))).toEqual(['a:elected', 'b:elected']);
-  });
+  }, 30_000);
 
   it('separate names elect separately', async () => {
     db = await createTestDatabase();
