@@ -19,23 +19,4 @@ export class CheckpointStore {
       [name, position],
     );
   }
-
-  /**
-   * Moves the checkpoint only if it is still at `expected`; false means another reader moved it
-   * (a leader that lost its lease), and the caller's transaction must roll back.
-   */
-  async advance(
-    name: string,
-    expected: number,
-    position: number,
-    client: PoolClient,
-  ): Promise<boolean> {
-    const result = await client.query(
-      `insert into es_checkpoints as c (name, position) values ($1, $3)
-       on conflict (name) do update set position = excluded.position, updated_at = now()
-       where c.position = $2`,
-      [name, expected, position],
-    );
-    return result.rowCount === 1;
-  }
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { CaravanConfig } from '@caravan/config';
 import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
@@ -30,7 +29,7 @@ export async function startCaravan(config: CaravanConfig, logger: Logger): Promi
     if (config.database.mode === 'external') {
       databaseUrl = config.database.url;
     } else {
-      const dataDir = join(config.dataDir);
+      const dataDir = config.dataDir;
       const pgLogger = logger.child({ component: 'postgres' });
       const postgres = await startEmbeddedPostgres(dataDir, (line) => pgLogger.debug(line));
       parts.push({ name: 'embedded postgres', stop: () => postgres.stop() });
