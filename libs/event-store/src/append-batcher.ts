@@ -1,35 +1,46 @@
 import { DatabaseError, Pool, PoolClient } from 'pg';
-import { stringifyJson } from '@caravan/json';
-import { DuplicateEventError, WrongExpectedVersionError } from './event-store.errors';
-import { ExpectedVersion, StreamAppend } from './event-store.types';
+import { AppendQueueFullError } from './event-store.errors';
+import { commandText, Outcome, settle, Written } from './group-payload';
+import { recoverOutcomes } from './outcome-recovery';
+import { StreamAppend } from './event-store.types';
 
 // In-process group commit. Appends that arrive while earlier ones are in flight queue up and go
-// to PostgreSQL together: one round trip, one transaction, one WAL flush for the whole group,
-// each command still all-or-nothing on its own (es_append_group). With few writers a command
-// goes alone at once, so grouping costs latency only when it also saves flushes.
+// to PostgreSQL together: one statement, one transaction, one WAL flush for the whole group,
+// each command still all-or-nothing on its own. With few writers a command goes alone at once,
+// so grouping costs latency only when it also saves flushes.
+//
+// The rule that keeps callers told the truth: an error can fail a command only if the command
+// did not commit. Every failed round trip is settled by looking the group's event ids up.
 
-export interface Written {
-  versions: number[];
-  positions: number[];
+/** What a command learnt from its own round trip: its writes and the indexes already stamped. */
+export interface Committed extends Written {
+  /** log index per position, where the group's own sequencing pass stamped it */
+  indexes: Map<number, number>;
 }
 
 interface Pending {
   appends: StreamAppend[];
-  resolve: (written: Written) => void;
+  resolve: (committed: Committed) => void;
   reject: (error: unknown) => void;
 }
 
-const EXPECTED_CODES: Record<Exclude<ExpectedVersion, number>, number> = {
-  any: -1,
-  no_stream: -2,
-  stream_exists: -3,
-};
+interface GroupResult {
+  outcomes: Outcome[];
+  indexes: [number, number][];
+  pass_error: string | null;
+}
 
 /** Subtransactions past 64 per transaction overflow PostgreSQL's per-backend cache. */
 const MAX_GROUP = 32;
 
-/** What a sequencing pass returned: the new head and the stamped runs [index, position, count]. */
-export type PassResult = { head: number; runs: [number, number, number][] };
+export interface AppendBatcherOptions {
+  /** transactions in flight at once */
+  maxInFlight: number;
+  /** commands waiting beyond this are refused at once (AppendQueueFullError) */
+  maxQueued: number;
+  /** how long a failed round trip may spend finding out whether it committed */
+  recoveryMs: number;
+}
 
 export class AppendBatcher {
   private readonly queue: Pending[] = [];
@@ -37,26 +48,34 @@ export class AppendBatcher {
 
   constructor(
     private readonly pool: Pool,
-    private readonly maxInFlight: number,
-    /** receives the sequencing pass run right after each group's commit */
-    private readonly onPass: (pass: PassResult) => void,
+    private readonly options: AppendBatcherOptions,
   ) {}
 
-  submit(appends: StreamAppend[]): Promise<Written> {
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  submit(appends: StreamAppend[]): Promise<Committed> {
+    if (this.queue.length >= this.options.maxQueued)
+      return Promise.reject(new AppendQueueFullError(this.options.maxQueued));
     return new Promise((resolve, reject) => {
       this.queue.push({ appends, resolve, reject });
       this.pump();
     });
   }
 
-  /** Writes one command on a caller's transaction, without grouping. */
+  /** Writes one command on a caller's open transaction, without grouping or committing. */
   async writeOn(client: PoolClient, appends: StreamAppend[]): Promise<Written> {
-    const [outcome] = await runGroup(client, [appends]);
-    return settle(outcome!, appends);
+    const { rows } = await client.query<Outcome & { ord: number }>(
+      `select ord, error_code, detail, stream_versions, positions
+       from es_append_group($1::text[]) order by ord`,
+      [[commandText(appends)]],
+    );
+    return settle(rows[0]!, appends);
   }
 
   private pump(): void {
-    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const group = this.queue.splice(0, MAX_GROUP);
       this.inFlight++;
       void this.flush(group).finally(() => {
@@ -66,106 +85,82 @@ export class AppendBatcher {
     }
   }
 
-  /**
-   * The group's transaction and the sequencing pass after it, in ONE round trip: a simple-query
-   * message with explicit BEGIN/COMMIT runs the pass in its own transaction, right after ours
-   * committed, on the same connection. Saves a round trip and a wake-up per group.
-   */
-  private async commitAndSequence(commands: StreamAppend[][]): Promise<Outcome[]> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      const literal = `'${groupPayload(commands).replaceAll("'", "''")}'::jsonb`;
-      const results = (await client.query(
-        `begin; ${GROUP_SELECT}(${literal}) order by ord; commit; select head, runs from es_sequence(1000)`,
-      )) as unknown as { rows: unknown[] }[];
-      const pass = results[3]?.rows[0] as PassResult | undefined;
-      if (pass) this.onPass(pass);
-      return results[1]!.rows as Outcome[];
-    } catch (error) {
-      // An error inside the explicit block leaves the session in a failed transaction.
-      broken = await client.query('rollback').then(
-        () => false,
-        () => true,
-      );
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
-
   private async flush(group: Pending[]): Promise<void> {
+    const commands = group.map((p) => p.appends);
+    let client: PoolClient;
     try {
-      const outcomes = await this.commitAndSequence(group.map((p) => p.appends));
-      group.forEach((pending, k) => {
-        try {
-          pending.resolve(settle(outcomes[k]!, pending.appends));
-        } catch (error) {
-          pending.reject(error);
-        }
-      });
+      client = await this.pool.connect();
     } catch (error) {
-      if (group.length > 1 && isRetryableAlone(error)) {
-        // Two groups locking the same streams in opposite orders deadlock as wholes; alone,
-        // each command locks in one order only.
-        await Promise.all(group.map((p) => this.flush([p])));
-      } else {
-        for (const pending of group) pending.reject(error);
+      // Nothing was sent: every command plainly failed (pool exhausted or PostgreSQL down).
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    let result: GroupResult;
+    try {
+      result = await this.commitGroup(client, commands);
+    } catch (failure) {
+      await this.settleFailedGroup(group, failure);
+      return;
+    }
+    const stamped = new Map(result.indexes.map(([position, index]) => [position, index]));
+    group.forEach((pending, k) => {
+      try {
+        const written = settle(result.outcomes[k]!, pending.appends);
+        pending.resolve({ ...written, indexes: stamped });
+      } catch (error) {
+        pending.reject(error);
       }
+    });
+  }
+
+  /** Appends, COMMIT, a sequencing pass and the read-back, in one statement (es_commit_group). */
+  private async commitGroup(client: PoolClient, commands: StreamAppend[][]): Promise<GroupResult> {
+    try {
+      const { rows } = await client.query<{ result: GroupResult }>(
+        'call es_commit_group($1::text[])',
+        [commands.map(commandText)],
+      );
+      client.release();
+      return rows[0]!.result;
+    } catch (error) {
+      // Without a server answer the backend may still be running the group: recovery ends it.
+      const backendPid = error instanceof DatabaseError ? undefined : pidOf(client);
+      // A failed call may have cost the connection (a terminated backend): never pool it again.
+      client.release(true);
+      throw Object.assign(error as object, { backendPid });
     }
   }
-}
 
-export interface Outcome {
-  error_code: string | null;
-  detail: string | null;
-  stream_versions: number[] | null;
-  positions: number[] | null;
-}
-
-const GROUP_SELECT =
-  'select ord, error_code, detail, stream_versions, positions from es_append_group';
-
-function groupPayload(commands: StreamAppend[][]): string {
-  return stringifyJson(
-    commands.map((appends) =>
-      appends.map((a) => ({
-        streamId: a.stream.id,
-        category: a.stream.category,
-        partitionKey: a.stream.partitionKey,
-        expected:
-          typeof a.expectedVersion === 'number'
-            ? a.expectedVersion
-            : EXPECTED_CODES[a.expectedVersion],
-        events: a.events,
-      })),
-    ),
-  );
-}
-
-async function runGroup(
-  queryable: Pool | PoolClient,
-  commands: StreamAppend[][],
-): Promise<Outcome[]> {
-  const { rows } = await queryable.query<Outcome & { ord: number }>(
-    `${GROUP_SELECT}($1::jsonb) order by ord`,
-    [groupPayload(commands)],
-  );
-  return rows;
-}
-
-function settle(outcome: Outcome, appends: StreamAppend[]): Written {
-  if (outcome.error_code === 'CR001') {
-    const [streamId = '', actual = '0'] = (outcome.detail ?? '').split(' ');
-    const expected = appends.find((a) => a.stream.id === streamId)?.expectedVersion ?? 'unknown';
-    throw new WrongExpectedVersionError(streamId, String(expected), Number(actual));
+  /** Commands that committed succeed anyway; the rest fail, or go again alone on a deadlock. */
+  private async settleFailedGroup(group: Pending[], failure: unknown): Promise<void> {
+    let outcomes;
+    try {
+      outcomes = await recoverOutcomes(
+        this.pool,
+        group.map((p) => p.appends),
+        (failure as { backendPid?: number }).backendPid,
+        Date.now() + this.options.recoveryMs,
+        failure,
+      );
+    } catch (unknown) {
+      for (const pending of group) pending.reject(unknown);
+      return;
+    }
+    const retry: Pending[] = [];
+    group.forEach((pending, k) => {
+      const outcome = outcomes[k]!;
+      if (outcome.committed) pending.resolve({ ...outcome.written, indexes: new Map() });
+      else if (group.length > 1 && isRetryableAlone(failure)) retry.push(pending);
+      else pending.reject(failure);
+    });
+    // Two groups locking the same streams in opposite orders deadlock as wholes; alone, each
+    // command locks in one order only.
+    await Promise.all(retry.map((pending) => this.flush([pending])));
   }
-  if (outcome.error_code !== null)
-    throw new DuplicateEventError(outcome.detail ?? outcome.error_code);
-  return {
-    versions: outcome.stream_versions!.map(Number),
-    positions: outcome.positions!.map(Number),
-  };
+}
+
+function pidOf(client: PoolClient): number | undefined {
+  return (client as unknown as { processID?: number }).processID ?? undefined;
 }
 
 function isRetryableAlone(error: unknown): boolean {

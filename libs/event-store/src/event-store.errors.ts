@@ -18,9 +18,55 @@ export class DuplicateEventError extends Error {
   }
 }
 
+/** PostgreSQL refused to store the command's data (for example U+0000 inside jsonb). */
+export class InvalidEventPayloadError extends Error {
+  readonly code = 'BAD_REQUEST';
+  constructor(readonly detail: string) {
+    super(`invalid event payload: ${detail}`);
+  }
+}
+
+/** The bounded append queue is full: the caller should back off and retry. */
+export class AppendQueueFullError extends Error {
+  readonly code = 'OVERLOADED';
+  constructor(readonly limit: number) {
+    super(`event store overloaded: ${limit} appends already queued, retry later`);
+  }
+}
+
+/** Who holds back the log's horizon: the oldest transaction that has an xid. */
+export interface HorizonHolder {
+  pid: number;
+  applicationName: string;
+  state: string;
+  ageSeconds: number;
+  query: string;
+}
+
 export class IndexWaitTimeoutError extends Error {
   readonly code = 'INDEX_WAIT_TIMEOUT';
-  constructor(readonly positions: number[]) {
-    super(`committed events at positions ${positions.join(',')} were not indexed in time`);
+  constructor(
+    readonly positions: number[],
+    readonly blocker: HorizonHolder | null,
+  ) {
+    super(
+      `committed events at positions ${positions.join(',')} were not indexed in time` +
+        (blocker
+          ? `; the log horizon is held by backend pid ${blocker.pid} ` +
+            `(application "${blocker.applicationName}", ${blocker.state}, transaction open ` +
+            `${blocker.ageSeconds.toFixed(1)} s)`
+          : ''),
+    );
+  }
+}
+
+/**
+ * The connection failed while a group was in flight and the store could not find out whether
+ * it committed (PostgreSQL unreachable). The command may or may not be in the log.
+ */
+export class AppendOutcomeUnknownError extends Error {
+  readonly code = 'APPEND_OUTCOME_UNKNOWN';
+  constructor(readonly cause: unknown) {
+    super(`append outcome unknown: ${String((cause as Error)?.message ?? cause)}`);
   }
 }

@@ -5,8 +5,12 @@ import { caravanTypes } from './pg-pool';
 // Leader duties (sequencer sweep, forwarder, projector, periodic launcher) run in one process at
 // a time. The lease is a PostgreSQL session advisory lock on a dedicated connection: it is held
 // exactly as long as that connection lives, so a killed process frees it at once. The duty gets
-// an AbortSignal that fires when the connection is lost, because from then on another process
-// may already be leader; duties must keep their writes safe against that (checkpoint CAS).
+// an AbortSignal that fires when the lease may be lost, because from then on another process
+// may already be leader; duties must keep their writes safe against that.
+//
+// A connection can fail silently (half-open socket, a frozen server): TCP keepalive, a server
+// statement timeout and a client-side query timeout bound every lease query, and the watchdog
+// runs one check at a time, so a hung check aborts the duty instead of queueing more checks.
 
 const LOCK_CLASS = 0x43617261;
 
@@ -62,6 +66,12 @@ export class LeaderElection {
     const client = new Client({
       connectionString: this.connectionString,
       types: caravanTypes,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 1000,
+      statement_timeout: Math.max(1000, retryMs * 2),
+      query_timeout: Math.max(1000, retryMs * 2),
+      connectionTimeoutMillis: Math.max(1000, retryMs * 2),
+      application_name: `caravan-leader:${this.name}`,
     });
     const abort = new AbortController();
     client.on('error', () => abort.abort());
@@ -77,8 +87,14 @@ export class LeaderElection {
       if (this.stopped) return;
       this.leader = true;
       this.abort = abort;
+      let checking = false;
       const watchdog = setInterval(() => {
-        client.query('select 1').catch(() => abort.abort());
+        if (checking) return;
+        checking = true;
+        client
+          .query('select 1')
+          .catch(() => abort.abort())
+          .finally(() => (checking = false));
       }, retryMs);
       try {
         await duty(abort.signal);

@@ -1,30 +1,30 @@
 import { Client } from 'pg';
 import { caravanTypes } from './pg-pool';
 
-// One LISTEN connection per event store instance. It hears every sequencing pass (channel es_log),
-// resolves appenders waiting for the index of their events, and tells tailing readers that the
-// log moved. Recent passes are remembered so that an appender registering just after the
-// notification arrived still finds its index without a query.
+// One LISTEN connection per event store instance. A sequencing pass notifies channel es_log with
+// the new head ({"h": head}); this turns that into a wake-up for whoever waits: appenders whose
+// index is pending (they then read es_log themselves) and tailing readers. A notification is
+// never the source of an answer, so a lost or malformed one only delays: anyone may NOTIFY on
+// this channel, and a bad payload is logged and ignored, never thrown.
 
-interface Run {
-  firstIndex: number;
-  firstPosition: number;
-  count: number;
+export interface StoreWarnings {
+  warn(detail: Record<string, unknown>, message: string): void;
 }
 
-type Waiter = (index: number) => void;
-
-const RECENT_PASSES = 256;
+export const stderrWarnings: StoreWarnings = {
+  warn: (detail, message) => console.warn(`[event-store] ${message}`, detail),
+};
 
 export class LogIndexListener {
   private client: Client | null = null;
   private closed = false;
-  private readonly waiters = new Map<number, Waiter>();
-  private readonly recent: Run[][] = [];
   private readonly headListeners = new Set<(head: number) => void>();
   private head = 0;
 
-  constructor(private readonly connectionString: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly warnings: StoreWarnings = stderrWarnings,
+  ) {}
 
   async start(): Promise<void> {
     await this.connect();
@@ -34,30 +34,11 @@ export class LogIndexListener {
     return this.head;
   }
 
-  /** Resolves the waiter at once when the position's index was seen in a recent pass. */
-  waitFor(position: number, onIndexed: Waiter): void {
-    const known = this.lookupRecent(position);
-    if (known !== undefined) onIndexed(known);
-    else this.waiters.set(position, onIndexed);
-  }
-
-  cancel(position: number): void {
-    this.waiters.delete(position);
-  }
-
-  /** Records stamps learnt another way (a pass this process ran, or a direct query). */
-  learn(runs: Run[], head: number): void {
-    this.remember(runs);
-    this.advance(head);
-    for (const run of runs) {
-      for (let k = 0; k < run.count; k++) {
-        const waiter = this.waiters.get(run.firstPosition + k);
-        if (waiter) {
-          this.waiters.delete(run.firstPosition + k);
-          waiter(run.firstIndex + k);
-        }
-      }
-    }
+  /** Records a head learnt another way (a pass this process ran, or a lookup). */
+  advance(head: number): void {
+    if (!(head > this.head)) return;
+    this.head = head;
+    for (const listener of this.headListeners) listener(head);
   }
 
   onHead(listener: (head: number) => void): () => void {
@@ -80,6 +61,8 @@ export class LogIndexListener {
     const client = new Client({
       connectionString: this.connectionString,
       types: caravanTypes,
+      keepAlive: true,
+      application_name: 'caravan-log-listener',
     });
     client.on('notification', (message) => this.onNotification(message.payload));
     client.on('error', () => this.reconnectSoon(client));
@@ -92,42 +75,31 @@ export class LogIndexListener {
   private reconnectSoon(failed: Client): void {
     if (this.closed || this.client !== failed) return;
     this.client = null;
-    // Appenders keep their own fallback (they query es_log), so a gap here only delays them.
+    // Appenders poll es_log on their own schedule too, so a gap here only delays them.
     setTimeout(() => {
       if (!this.closed) this.connect().catch(() => this.reconnectSoon(failed));
     }, 200).unref();
   }
 
   private onNotification(payload: string | undefined): void {
-    if (!payload) return;
-    const message = JSON.parse(payload) as { h: number; r?: [number, number, number][] };
-    const runs = (message.r ?? []).map(([firstIndex, firstPosition, count]) => ({
-      firstIndex,
-      firstPosition,
-      count,
-    }));
-    this.learn(runs, message.h);
-  }
-
-  private remember(runs: Run[]): void {
-    if (runs.length === 0) return;
-    this.recent.push(runs);
-    if (this.recent.length > RECENT_PASSES) this.recent.shift();
-  }
-
-  private lookupRecent(position: number): number | undefined {
-    for (let p = this.recent.length - 1; p >= 0; p--) {
-      for (const run of this.recent[p] ?? []) {
-        const offset = position - run.firstPosition;
-        if (offset >= 0 && offset < run.count) return run.firstIndex + offset;
-      }
+    const head = parseHead(payload);
+    if (head === null) {
+      this.warnings.warn({ channel: 'es_log', payload }, 'ignored a malformed log notification');
+      return;
     }
-    return undefined;
+    this.advance(head);
   }
+}
 
-  private advance(head: number): void {
-    if (head <= this.head) return;
-    this.head = head;
-    for (const listener of this.headListeners) listener(head);
+/** The head in a notification payload, or null when the payload is not `{"h": <integer>}`. */
+export function parseHead(payload: string | undefined): number | null {
+  if (payload === undefined) return null;
+  try {
+    const message: unknown = JSON.parse(payload);
+    if (typeof message !== 'object' || message === null) return null;
+    const head = (message as { h?: unknown }).h;
+    return Number.isSafeInteger(head) && (head as number) >= 0 ? (head as number) : null;
+  } catch {
+    return null;
   }
 }

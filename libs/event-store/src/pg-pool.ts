@@ -19,6 +19,8 @@ export function createPool(connectionString: string, config: PoolConfig = {}): P
   const pool = new Pool({
     connectionString,
     max: 10,
+    // Half-open connections (a peer that vanished without a FIN) are found by TCP keepalive.
+    keepAlive: true,
     ...config,
     types: caravanTypes,
   });

@@ -1,8 +1,12 @@
-import { Pool, PoolClient } from 'pg';
+import { DatabaseError, Pool, PoolClient } from 'pg';
 import { AppendBatcher } from './append-batcher';
+import { HorizonHolder } from './event-store.errors';
+import { findHorizonHolder } from './horizon';
+import { IndexResolver } from './index-resolver';
 import { createPool } from './pg-pool';
-import { LogIndexListener } from './log-index-listener';
+import { LogIndexListener, StoreWarnings, stderrWarnings } from './log-index-listener';
 import { LogSequencer } from './log-sequencer';
+import { recoverOutcomes } from './outcome-recovery';
 import { EVENT_STORE_SCHEMA, MIGRATION_LOCK_KEY } from './schema/event-store.schema';
 import { AppendResult, ReadStreamResult, RecordedEvent, StreamAppend } from './event-store.types';
 import { EVENT_COLUMNS, toRecordedEvent } from './recorded-event.mapper';
@@ -16,6 +20,13 @@ export interface EventStoreOptions {
    * arriving meanwhile wait and go together. Measured with `npm run bench -- event-store`.
    */
   appendConcurrency?: number;
+  /** appends queued beyond this are refused at once with AppendQueueFullError */
+  maxQueuedAppends?: number;
+  /** how long a caller waits for a pooled connection before the append fails */
+  acquireTimeoutMs?: number;
+  /** names this process's sessions in pg_stat_activity (who holds the horizon, who waits) */
+  applicationName?: string;
+  warnings?: StoreWarnings;
 }
 
 const DEFAULT_APPEND_CONCURRENCY = 4;
@@ -25,23 +36,37 @@ export class PostgresEventStore {
     readonly pool: Pool,
     private readonly listener: LogIndexListener,
     private readonly sequencer: LogSequencer,
+    private readonly resolver: IndexResolver,
     private readonly batcher: AppendBatcher,
+    private readonly indexTimeoutMs: number,
   ) {}
 
   static async open(
     databaseUrl: string,
     options: EventStoreOptions = {},
   ): Promise<PostgresEventStore> {
-    const poolSize = options.poolSize ?? 10;
-    const pool = createPool(databaseUrl, { max: poolSize });
-    const listener = new LogIndexListener(databaseUrl);
-    const sequencer = new LogSequencer(pool, listener, options.indexTimeoutMs ?? 30_000);
-    const batcher = new AppendBatcher(
+    const indexTimeoutMs = options.indexTimeoutMs ?? 30_000;
+    const pool = createPool(databaseUrl, {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.acquireTimeoutMs ?? 10_000,
+      application_name: options.applicationName ?? 'caravan-event-store',
+    });
+    const listener = new LogIndexListener(databaseUrl, options.warnings ?? stderrWarnings);
+    const sequencer = new LogSequencer(pool, listener);
+    const resolver = new IndexResolver(pool, listener, sequencer, indexTimeoutMs);
+    const batcher = new AppendBatcher(pool, {
+      maxInFlight: options.appendConcurrency ?? DEFAULT_APPEND_CONCURRENCY,
+      maxQueued: options.maxQueuedAppends ?? 10_000,
+      recoveryMs: indexTimeoutMs,
+    });
+    const store = new PostgresEventStore(
       pool,
-      options.appendConcurrency ?? DEFAULT_APPEND_CONCURRENCY,
-      (pass) => sequencer.learn(pass),
+      listener,
+      sequencer,
+      resolver,
+      batcher,
+      indexTimeoutMs,
     );
-    const store = new PostgresEventStore(pool, listener, sequencer, batcher);
     try {
       await store.migrate();
       await listener.start();
@@ -66,18 +91,21 @@ export class PostgresEventStore {
   }
 
   /**
-   * Appends to one or several streams atomically, in one round trip, then waits until the events
-   * carry log indexes. A version conflict appends nothing.
+   * Appends to one or several streams atomically, in one round trip, and resolves with the
+   * events' log indexes as es_log holds them. A version conflict appends nothing. A command that
+   * committed never rejects: after COMMIT the only outcome is "committed, index pending",
+   * settled by reading es_log.
    */
   async append(appends: StreamAppend | StreamAppend[]): Promise<AppendResult> {
-    const written = await this.batcher.submit(Array.isArray(appends) ? appends : [appends]);
-    const indexes = await this.sequencer.indexesOf(written.positions);
-    return { streamVersions: written.versions, ...span(indexes) };
+    const committed = await this.batcher.submit(Array.isArray(appends) ? appends : [appends]);
+    const indexes = await this.resolver.indexesOf(committed.positions, committed.indexes);
+    return { streamVersions: committed.versions, ...span(indexes) };
   }
 
   /**
    * Runs `work` and the appends it makes in one transaction, for writes that must commit with
-   * events (the scheduler's capacity table). Indexes are awaited after the commit.
+   * events (the scheduler's capacity table). Indexes are awaited after the commit. A failed
+   * COMMIT round trip is settled by looking the events up, as group commits are.
    */
   async transaction<T>(
     work: (tx: {
@@ -86,6 +114,7 @@ export class PostgresEventStore {
     }) => Promise<T>,
   ): Promise<{ result: T; appended: AppendResult | null }> {
     const client = await this.pool.connect();
+    const appended: StreamAppend[][] = [];
     const positions: number[] = [];
     let versions: number[] = [];
     let result: T;
@@ -93,31 +122,46 @@ export class PostgresEventStore {
     // A checked-out client whose backend dies emits 'error'; the failing query reports it.
     const onError = () => (failed = true);
     client.on('error', onError);
+    const pid = (client as unknown as { processID?: number }).processID;
     try {
       await client.query('begin');
       result = await work({
         client,
         append: async (appends) => {
-          const written = await this.batcher.writeOn(
-            client,
-            Array.isArray(appends) ? appends : [appends],
-          );
+          const list = Array.isArray(appends) ? appends : [appends];
+          const written = await this.batcher.writeOn(client, list);
+          appended.push(list);
           positions.push(...written.positions);
           versions = versions.concat(written.versions);
         },
       });
-      await client.query('commit');
     } catch (error) {
       failed = true;
       await client.query('rollback').catch(() => undefined);
+      client.off('error', onError);
+      client.release(true);
       throw error;
+    }
+    try {
+      await client.query('commit');
+    } catch (error) {
+      failed = true;
+      if (appended.length === 0) throw error;
+      const [outcome] = await recoverOutcomes(
+        this.pool,
+        [appended.flat()],
+        error instanceof DatabaseError ? undefined : pid,
+        Date.now() + this.indexTimeoutMs,
+        error,
+      );
+      if (!outcome?.committed) throw error;
     } finally {
       // A client whose transaction failed may have lost its connection: do not pool it again.
       client.off('error', onError);
       client.release(failed);
     }
     if (positions.length === 0) return { result, appended: null };
-    const indexes = await this.sequencer.indexesOf(positions);
+    const indexes = await this.resolver.indexesOf(positions);
     return { result, appended: { streamVersions: versions, ...span(indexes) } };
   }
 
@@ -131,8 +175,9 @@ export class PostgresEventStore {
       .filter((row) => row.log_index === null)
       .map((row) => row.global_position as number);
     if (unindexed.length > 0) {
-      // Committed by an appender that died before its sequencing pass: stamp them now.
-      const indexes = await this.sequencer.indexesOf(unindexed);
+      // Committed but not yet stamped (its appender is waiting behind the horizon, or died
+      // before its pass): wait for the stamps as an appender would.
+      const indexes = await this.resolver.indexesOf(unindexed);
       unindexed.forEach((position, k) => {
         const row = rows.find((r) => r.global_position === position);
         if (row) row.log_index = indexes[k];
@@ -162,6 +207,16 @@ export class PostgresEventStore {
   /** Stamps whatever committed events are waiting; for leaders that sweep after crashed appenders. */
   async sequencePending(): Promise<number> {
     return this.sequencer.pass();
+  }
+
+  /** The oldest transaction holding back the log's horizon (for metrics and diagnostics). */
+  async horizonHolder(): Promise<HorizonHolder | null> {
+    return findHorizonHolder(this.pool);
+  }
+
+  /** Commands waiting for a group commit slot (backpressure). */
+  get queuedAppends(): number {
+    return this.batcher.queued;
   }
 
   onLogAdvanced(listener: (headIndex: number) => void): () => void {

@@ -70,10 +70,12 @@ describe('crash safety', () => {
     const { store } = fixture;
     // Commit through the SQL function alone, as a process that died right after COMMIT would.
     const orphan = event('Orphaned');
-    await store.pool.query('select * from es_append_group($1::jsonb)', [
-      JSON.stringify([
-        [{ streamId: 'o', category: 'test', partitionKey: 'o', expected: -2, events: [orphan] }],
-      ]),
+    await store.pool.query('select * from es_append_group($1::text[])', [
+      [
+        JSON.stringify([
+          { streamId: 'o', category: 'test', partitionKey: 'o', expected: -2, events: [orphan] },
+        ]),
+      ],
     ]);
     expect(await store.readLog(0, 10)).toEqual([]);
 
@@ -84,10 +86,12 @@ describe('crash safety', () => {
   it('a stream read stamps orphaned events itself', async () => {
     fixture = await openStoreFixture();
     const { store } = fixture;
-    await store.pool.query('select * from es_append_group($1::jsonb)', [
-      JSON.stringify([
-        [{ streamId: 'o', category: 'test', partitionKey: 'o', expected: -2, events: [event()] }],
-      ]),
+    await store.pool.query('select * from es_append_group($1::text[])', [
+      [
+        JSON.stringify([
+          { streamId: 'o', category: 'test', partitionKey: 'o', expected: -2, events: [event()] },
+        ]),
+      ],
     ]);
     const { events } = await store.readStream('o');
     expect(events.map((e) => e.logIndex)).toEqual([1]);

@@ -112,47 +112,52 @@ begin
   return query select versions, written;
 end $$;
 
--- Group commit: several independent commands in one transaction and one round trip. Each command
--- runs in its own subtransaction (the EXCEPTION block), so a version conflict in one rolls back
--- only that command; the others commit together with a single WAL flush.
-create or replace function es_append_group(p_commands jsonb)
+-- Group commit: several independent commands in one transaction. Each command arrives as its own
+-- JSON text (a parameter, never an inlined literal) and runs in its own subtransaction (the
+-- EXCEPTION block), where its text is also cast to jsonb: a version conflict, a duplicate event
+-- id or a payload PostgreSQL cannot store (U+0000 in jsonb: 22P05) rolls back only that command.
+-- error_code: CR001 version conflict, 23505 duplicate, CR002 payload rejected (detail says why).
+-- Runs inside the caller's transaction; es_commit_group below also commits.
+drop function if exists es_append_group(jsonb);
+create or replace function es_append_group(p_commands text[])
 returns table (ord int, error_code text, detail text, stream_versions bigint[], positions bigint[])
 language plpgsql as $$
 declare
-  c jsonb;
-  k int := 0;
+  k int;
   v bigint[];
   p bigint[];
   failure text;
 begin
-  for c in select * from jsonb_array_elements(p_commands) loop
+  for k in 1 .. coalesce(array_length(p_commands, 1), 0) loop
     begin
-      select a.stream_versions, a.positions into v, p from es_append_streams(c) a;
-      return query select k, null::text, null::text, v, p;
-    exception when sqlstate 'CR001' or unique_violation then
-      get stacked diagnostics failure = pg_exception_detail;
-      return query select k, sqlstate::text, failure, null::bigint[], null::bigint[];
+      select a.stream_versions, a.positions into v, p from es_append_streams(p_commands[k]::jsonb) a;
+      return query select k - 1, null::text, null::text, v, p;
+    exception
+      when sqlstate 'CR001' or unique_violation then
+        get stacked diagnostics failure = pg_exception_detail;
+        return query select k - 1, sqlstate::text, failure, null::bigint[], null::bigint[];
+      when data_exception then
+        return query select k - 1, 'CR002'::text, sqlerrm, null::bigint[], null::bigint[];
     end;
-    k := k + 1;
   end loop;
 end $$;
 
--- One sequencing pass: stamps up to p_limit committed, unstamped events with the next log indexes
--- and notifies channel es_log with {"h": head, "r": [[firstIndex, firstPosition, count], ...]}.
--- Returns nothing when another pass holds the sequencer row (the caller waits for its notify).
+-- One sequencing pass: stamps up to p_limit committed, unstamped events with the next log
+-- indexes and notifies channel es_log with {"h": head}. The notification is only a wake-up:
+-- whoever waits for an index reads it from es_log by its own positions. Returns the head, or
+-- nothing when another pass holds the sequencer row (the caller waits for its notification).
 -- Its commit may be asynchronous: a lost stamp is re-made identically, because the order of
 -- committed events older than every running transaction can no longer change.
+drop function if exists es_sequence(int);
 create or replace function es_sequence(p_limit int)
-returns table (head bigint, runs jsonb)
+returns table (head bigint, stamped bigint)
 language plpgsql as $$
 declare
   s es_sequencer%rowtype;
-  stamped bigint;
+  n bigint;
   new_head bigint;
   last_tx xid8;
   last_pos bigint;
-  run_list jsonb;
-  payload text;
 begin
   select * into s from es_sequencer where id = 1 for update skip locked;
   if not found then
@@ -177,25 +182,47 @@ begin
   ), tail as (
     select b.log_index, b.transaction_id, b.global_position from batch b
     order by b.log_index desc limit 1
-  ), run_rows as (
-    select min(b.log_index) i, min(b.global_position) p, count(*) c
-    from batch b group by b.global_position - b.log_index
   )
-  select (select count(*) from inserted), t.log_index, t.transaction_id, t.global_position,
-         (select coalesce(jsonb_agg(jsonb_build_array(r.i, r.p, r.c) order by r.i), '[]'::jsonb) from run_rows r)
-  into stamped, new_head, last_tx, last_pos, run_list
+  select (select count(*) from inserted), t.log_index, t.transaction_id, t.global_position
+  into n, new_head, last_tx, last_pos
   from (select 1) one left join tail t on true;
-  if stamped = 0 then
-    return query select s.last_index, '[]'::jsonb;
+  if n = 0 then
+    return query select s.last_index, 0::bigint;
     return;
   end if;
   update es_sequencer set last_index = new_head, last_txid = last_tx, last_position = last_pos
   where id = 1;
-  payload := jsonb_build_object('h', new_head, 'r', run_list)::text;
-  if length(payload) > 7900 then
-    payload := jsonb_build_object('h', new_head)::text;
-  end if;
-  perform pg_notify('es_log', payload);
-  return query select new_head, run_list;
+  perform pg_notify('es_log', jsonb_build_object('h', new_head)::text);
+  return query select new_head, n;
+end $$;
+
+-- Group commit in ONE statement and one round trip: append the commands (es_append_group),
+-- COMMIT, run a sequencing pass, and read back from es_log the indexes of the positions just
+-- written. A procedure may commit; the client calls it outside any transaction block.
+-- Nothing after the COMMIT may turn a committed command into a reported failure, so the pass
+-- and the read-back run in a block that swallows their errors: the caller then resolves the
+-- missing indexes by lookup. result: {"outcomes": [...es_append_group rows...],
+-- "indexes": [[position, log_index], ...], "pass_error": text | null}.
+create or replace procedure es_commit_group(p_commands text[], inout result jsonb default null)
+language plpgsql as $$
+declare
+  outcomes jsonb;
+  written bigint[];
+  stamps jsonb := '[]';
+  pass_error text;
+begin
+  with g as materialized (select * from es_append_group(p_commands))
+  select (select coalesce(jsonb_agg(to_jsonb(g) order by g.ord), '[]') from g),
+         (select coalesce(array_agg(x.p), '{}') from g, unnest(g.positions) as x(p))
+  into outcomes, written;
+  commit;
+  begin
+    perform es_sequence(1000);
+    select coalesce(jsonb_agg(jsonb_build_array(l.global_position, l.log_index)), '[]')
+    into stamps from es_log l where l.global_position = any(written);
+  exception when others then
+    pass_error := sqlerrm;
+  end;
+  result := jsonb_build_object('outcomes', outcomes, 'indexes', stamps, 'pass_error', pass_error);
 end $$;
 `;

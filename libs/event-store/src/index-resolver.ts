@@ -1,0 +1,120 @@
+import { Pool } from 'pg';
+import { IndexWaitTimeoutError } from './event-store.errors';
+import { findHorizonHolder } from './horizon';
+import { LogIndexListener } from './log-index-listener';
+import { LogSequencer } from './log-sequencer';
+import { sleep } from './sleep';
+
+// How a writer or reader learns the log index of committed events: from es_log, by their
+// positions. Everyone waiting registers a waiter per position (several may wait on one position:
+// an appender and a reader of the same stream); one lookup at a time per process reads every
+// waited-for position and resolves all the waiters it can. Lookups run when the head moves
+// (a notification or a pass), and on a backoff schedule in case a notification was lost.
+
+type Waiter = (index: number) => void;
+
+const RETRY_DELAYS_MS = [2, 5, 10, 20, 40, 50, 100];
+
+export class IndexResolver {
+  private readonly waiting = new Map<number, Set<Waiter>>();
+  private lookupRunning = false;
+  private lookupAgain = false;
+
+  constructor(
+    private readonly pool: Pool,
+    listener: LogIndexListener,
+    private readonly sequencer: LogSequencer,
+    private readonly timeoutMs: number,
+  ) {
+    listener.onHead(() => {
+      if (this.waiting.size > 0) this.lookupWaiting();
+    });
+  }
+
+  /** Positions' indexes, in order. `known` holds those already learnt (the append's read-back). */
+  async indexesOf(positions: number[], known = new Map<number, number>()): Promise<number[]> {
+    const found = new Map<number, number>();
+    for (const p of positions) if (known.has(p)) found.set(p, known.get(p)!);
+    if (found.size === positions.length) return positions.map((p) => found.get(p)!);
+
+    const unsubscribes: (() => void)[] = [];
+    const done = new Promise<void>((resolve) => {
+      for (const position of positions.filter((p) => !found.has(p))) {
+        unsubscribes.push(
+          this.subscribe(position, (index) => {
+            found.set(position, index);
+            if (found.size === positions.length) resolve();
+          }),
+        );
+      }
+    });
+    try {
+      await this.retryUntil(done, () => found.size === positions.length);
+      return positions.map((p) => found.get(p)!);
+    } catch (error) {
+      if (!(error instanceof DeadlinePassed)) throw error;
+      const blocker = await findHorizonHolder(this.pool).catch(() => null);
+      throw new IndexWaitTimeoutError(
+        positions.filter((p) => !found.has(p)),
+        blocker,
+      );
+    } finally {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    }
+  }
+
+  private async retryUntil(done: Promise<void>, complete: () => boolean): Promise<void> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (let attempt = 0; !complete(); attempt++) {
+      // Our events may wait behind an older transaction, or the pass that could stamp them
+      // may have run before they committed: ask for a pass, then read es_log.
+      await this.sequencer.requestPass().catch(() => 0);
+      await this.lookupWaiting();
+      if (complete()) return;
+      if (Date.now() > deadline) throw new DeadlinePassed();
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
+      await Promise.race([done, sleep(delay)]);
+    }
+  }
+
+  private subscribe(position: number, waiter: Waiter): () => void {
+    let set = this.waiting.get(position);
+    if (!set) this.waiting.set(position, (set = new Set()));
+    set.add(waiter);
+    return () => {
+      set.delete(waiter);
+      if (set.size === 0 && this.waiting.get(position) === set) this.waiting.delete(position);
+    };
+  }
+
+  /** One lookup in flight per process; a request made meanwhile runs once more after it. */
+  private lookupWaiting(): Promise<void> {
+    if (this.lookupRunning) {
+      this.lookupAgain = true;
+      return this.inFlight;
+    }
+    this.lookupRunning = true;
+    this.inFlight = this.runLookups().finally(() => (this.lookupRunning = false));
+    return this.inFlight;
+  }
+
+  private inFlight: Promise<void> = Promise.resolve();
+
+  private async runLookups(): Promise<void> {
+    do {
+      this.lookupAgain = false;
+      const positions = [...this.waiting.keys()];
+      if (positions.length === 0) return;
+      const { rows } = await this.pool.query<{ log_index: number; global_position: number }>(
+        'select log_index, global_position from es_log where global_position = any($1::bigint[])',
+        [positions],
+      );
+      for (const row of rows) {
+        for (const waiter of [...(this.waiting.get(row.global_position) ?? [])])
+          waiter(row.log_index);
+      }
+    } while (this.lookupAgain);
+  }
+}
+
+class DeadlinePassed extends Error {}
