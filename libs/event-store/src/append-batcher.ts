@@ -127,7 +127,7 @@ export class AppendBatcher {
       const backendPid = error instanceof DatabaseError ? undefined : pidOf(client);
       // A failed call may have cost the connection (a terminated backend): never pool it again.
       client.release(true);
-      throw Object.assign(error as object, { backendPid });
+      throw Object.assign(error as Error, { backendPid });
     }
   }
 

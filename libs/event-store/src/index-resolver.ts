@@ -27,7 +27,8 @@ export class IndexResolver {
     private readonly timeoutMs: number,
   ) {
     listener.onHead(() => {
-      if (this.waiting.size > 0) this.lookupWaiting();
+      // A failed lookup is retried by each waiter's own schedule.
+      if (this.waiting.size > 0) this.lookupWaiting().catch(() => undefined);
     });
   }
 
