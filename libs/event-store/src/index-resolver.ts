@@ -69,8 +69,9 @@ export class IndexResolver {
     for (let attempt = 0; !complete(); attempt++) {
       // Our events may wait behind an older transaction, or the pass that could stamp them
       // may have run before they committed: ask for a pass, then read es_log.
+      // Errors (PostgreSQL briefly unreachable) only delay: the events are committed.
       await this.sequencer.requestPass().catch(() => 0);
-      await this.lookupWaiting();
+      await this.lookupWaiting().catch(() => undefined);
       if (complete()) return;
       if (Date.now() > deadline) throw new DeadlinePassed();
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
