@@ -100,6 +100,20 @@ describe.each([
     expect('Bogus' in job).toBe(false);
   });
 
+  it('register: a U+0000 anywhere in the body is a 400 and changes nothing', async () => {
+    const before = await call('GET', '/v1/jobs');
+    const index = before.headers.get('x-nomad-index');
+    await expectError(
+      'POST',
+      '/v1/jobs',
+      '{"Job": {"ID": "nul", "Type": "batch", "Meta": {"k": "a\\u0000b"}, "TaskGroups": []}}',
+      400,
+      'request body contains the character U+0000 at Job.Meta.k, which Caravan cannot store (PostgreSQL jsonb rejects it)',
+    );
+    expect((await call('GET', '/v1/job/nul')).status).toBe(404);
+    expect((await call('GET', '/v1/jobs')).headers.get('x-nomad-index')).toBe(index);
+  });
+
   it('register: EnforceIndex conflicts are 500s with Nomad text', async () => {
     const current = (await call('GET', '/v1/job/known')).body;
     await expectError(

@@ -1,13 +1,23 @@
 // Job, evaluation and node streams' write side; leader duties (sequencer sweep, projector,
 // forwarder) are shared among replicas by PostgreSQL leases.
 import { PostgresEventStore } from '@caravan/event-store';
-import { PinoNestLogger } from '@caravan/observability';
+import { getMetricsRegistry, PinoNestLogger } from '@caravan/observability';
 import { createRegistryExecutor } from '@caravan/registry';
 import { GrpcRegistryServer } from '@caravan/rpc';
-import { runApp, startAdminServer, startRegistryDuties } from '@caravan/runtime';
+import {
+  registerEventStoreMetrics,
+  runApp,
+  startAdminServer,
+  startRegistryDuties,
+} from '@caravan/runtime';
 
 runApp('job-registry', async (config, logger) => {
-  const store = await PostgresEventStore.open(config.databaseUrl, { poolSize: 20 });
+  const store = await PostgresEventStore.open(config.databaseUrl, {
+    poolSize: 20,
+    applicationName: 'caravan-job-registry',
+    warnings: logger.child({ component: 'event-store' }),
+  });
+  registerEventStoreMetrics(store, getMetricsRegistry('job-registry'));
   const duties = await startRegistryDuties(
     store,
     config.databaseUrl,

@@ -1,11 +1,12 @@
 import type { CaravanConfig } from '@caravan/config';
 import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
-import { PinoNestLogger, type Logger } from '@caravan/observability';
+import { getMetricsRegistry, PinoNestLogger, type Logger } from '@caravan/observability';
 import { createRegistryExecutor } from '@caravan/registry';
 import { InProcessRegistryClient } from '@caravan/rpc';
 import { startApiGateway } from './api-gateway.starter';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { registerEventStoreMetrics } from './event-store-metrics';
 import { countingHandler, startConsumers } from './event-consumers';
 import type { Stoppable } from './process-lifecycle';
 import { startRegistryDuties } from './registry-duties';
@@ -36,7 +37,12 @@ export async function startCaravan(config: CaravanConfig, logger: Logger): Promi
       databaseUrl = postgres.url;
       logger.info({ dataDir }, 'embedded PostgreSQL started');
     }
-    const store = await PostgresEventStore.open(databaseUrl, { poolSize: 20 });
+    const store = await PostgresEventStore.open(databaseUrl, {
+      poolSize: 20,
+      applicationName: 'caravan',
+      warnings: logger.child({ component: 'event-store' }),
+    });
+    registerEventStoreMetrics(store, getMetricsRegistry('caravan'));
     parts.push({ name: 'event store', stop: () => store.close() });
     parts.push(...(await startRegistryDuties(store, databaseUrl, config.transport, logger)));
     const executor = await createRegistryExecutor(store, new PinoNestLogger(logger));

@@ -7,3 +7,4 @@ export { startApiGateway, GATEWAY_FEATURES } from './api-gateway.starter';
 export { startCaravan, type CaravanSystem } from './caravan.system';
 export { runApp } from './run-app';
 export { startConsumerApp } from './consumer-app.starter';
+export { registerEventStoreMetrics } from './event-store-metrics';

@@ -17,6 +17,8 @@ export const DEFAULT_ERROR_STATUSES: Readonly<Record<string, number>> = {
   ACL_TOKEN_NOT_FOUND: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  // The event store's append queue is full: back off and retry (nothing was written).
+  OVERLOADED: 503,
 };
 
 // Nomad unwraps RPC errors by their suffix (http.go errCodeFromHandler).

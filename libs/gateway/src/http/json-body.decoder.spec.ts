@@ -25,6 +25,16 @@ describe('decodeJsonBody (Go json.Decoder semantics)', () => {
     expect(decodeJsonBody('[1]garbage')).toEqual([1]);
   });
 
+  it('refuses U+0000 (escaped) in any string or key, naming where it is', () => {
+    expect(decodeError('{"Job": {"Meta": {"k": "a\\u0000"}}}')).toEqual({
+      status: 400,
+      message:
+        'request body contains the character U+0000 at Job.Meta.k, which Caravan cannot store (PostgreSQL jsonb rejects it)',
+    });
+    expect(decodeError('{"A": [1, {"\\u0000": 2}]}')).toMatchObject({ status: 400 });
+    expect(decodeJsonBody('{"k": "\\\\u0000"}')).toEqual({ k: '\\u0000' });
+  });
+
   it('decodes null to null', () => {
     expect(decodeJsonBody('null')).toBeNull();
   });

@@ -11,8 +11,9 @@ const POSITION = / at position (\d+)$/;
 export function decodeJsonBody(text: string): unknown {
   if (text === '') return undefined;
   if (text.trim() === '') throw badRequest('EOF');
+  let value: unknown;
   try {
-    return parseJson(text);
+    value = parseJson(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (message.startsWith('Expected end of input')) {
@@ -21,6 +22,36 @@ export function decodeJsonBody(text: string): unknown {
     }
     throw badRequest(goJsonSyntaxMessage(message, text));
   }
+  // Only an escape can put U+0000 in a decoded string (a raw NUL byte is a syntax error).
+  if (text.includes('\\u0000')) {
+    const at = nulPath(value, '');
+    if (at !== undefined)
+      throw badRequest(
+        `request body contains the character U+0000 at ${at || '(root)'}, ` +
+          'which Caravan cannot store (PostgreSQL jsonb rejects it)',
+      );
+  }
+  return value;
+}
+
+/** Where the first U+0000 sits in a decoded value (a dotted path), or undefined. */
+export function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) {
+      const found = nulPath(value[k], `${path}[${k}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const here = path === '' ? key : `${path}.${key}`;
+    if (key.includes('\u0000')) return here;
+    const found = nulPath(item, here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Maps lossless-json's syntax error (and the offending character in `text`) onto encoding/json's wording. */
