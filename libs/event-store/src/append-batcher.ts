@@ -40,6 +40,8 @@ export interface AppendBatcherOptions {
   maxQueued: number;
   /** how long a failed round trip may spend finding out whether it committed */
   recoveryMs: number;
+  /** receives every [position, log index] a group read back from es_log */
+  onStamps: (stamps: [number, number][]) => void;
 }
 
 export class AppendBatcher {
@@ -102,6 +104,7 @@ export class AppendBatcher {
       await this.settleFailedGroup(group, failure);
       return;
     }
+    this.options.onStamps(result.indexes);
     const stamped = new Map(result.indexes.map(([position, index]) => [position, index]));
     group.forEach((pending, k) => {
       try {

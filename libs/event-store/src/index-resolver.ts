@@ -5,18 +5,23 @@ import { LogIndexListener } from './log-index-listener';
 import { LogSequencer } from './log-sequencer';
 import { sleep } from './sleep';
 
-// How a writer or reader learns the log index of committed events: from es_log, by their
-// positions. Everyone waiting registers a waiter per position (several may wait on one position:
-// an appender and a reader of the same stream); one lookup at a time per process reads every
-// waited-for position and resolves all the waiters it can. Lookups run when the head moves
-// (a notification or a pass), and on a backoff schedule in case a notification was lost.
+// How a writer or reader learns the log index of committed events: from es_log rows, by their
+// positions. Rows arrive two ways: a group commit reads back what its own pass stamped (which
+// often includes other groups of this process still waiting), and lookups. Everyone waiting
+// registers a waiter per position (several may wait on one position: an appender and a reader
+// of the same stream); one lookup at a time per process reads every waited-for position and
+// resolves all the waiters it can. Lookups run when the head moves (a notification or a pass),
+// and on a backoff schedule in case a notification was lost. Stamps never change once written,
+// so recent ones are remembered for a waiter that registers just after they arrived.
 
 type Waiter = (index: number) => void;
 
 const RETRY_DELAYS_MS = [2, 5, 10, 20, 40, 50, 100];
+const REMEMBERED = 20_000;
 
 export class IndexResolver {
   private readonly waiting = new Map<number, Set<Waiter>>();
+  private readonly recent = new Map<number, number>();
   private lookupRunning = false;
   private lookupAgain = false;
 
@@ -35,7 +40,10 @@ export class IndexResolver {
   /** Positions' indexes, in order. `known` holds those already learnt (the append's read-back). */
   async indexesOf(positions: number[], known = new Map<number, number>()): Promise<number[]> {
     const found = new Map<number, number>();
-    for (const p of positions) if (known.has(p)) found.set(p, known.get(p)!);
+    for (const p of positions) {
+      const index = known.get(p) ?? this.recent.get(p);
+      if (index !== undefined) found.set(p, index);
+    }
     if (found.size === positions.length) return positions.map((p) => found.get(p)!);
 
     const unsubscribes: (() => void)[] = [];
@@ -61,6 +69,18 @@ export class IndexResolver {
       );
     } finally {
       for (const unsubscribe of unsubscribes) unsubscribe();
+    }
+  }
+
+  /** Records [position, log index] pairs read from es_log and resolves their waiters. */
+  learn(stamps: Iterable<[number, number]>): void {
+    for (const [position, index] of stamps) {
+      this.recent.set(position, index);
+      for (const waiter of [...(this.waiting.get(position) ?? [])]) waiter(index);
+    }
+    for (const oldest of this.recent.keys()) {
+      if (this.recent.size <= REMEMBERED) break;
+      this.recent.delete(oldest);
     }
   }
 
@@ -111,10 +131,7 @@ export class IndexResolver {
         'select log_index, global_position from es_log where global_position = any($1::bigint[])',
         [positions],
       );
-      for (const row of rows) {
-        for (const waiter of [...(this.waiting.get(row.global_position) ?? [])])
-          waiter(row.log_index);
-      }
+      this.learn(rows.map((row): [number, number] => [row.global_position, row.log_index]));
     } while (this.lookupAgain);
   }
 }

@@ -58,6 +58,7 @@ export class PostgresEventStore {
       maxInFlight: options.appendConcurrency ?? DEFAULT_APPEND_CONCURRENCY,
       maxQueued: options.maxQueuedAppends ?? 10_000,
       recoveryMs: indexTimeoutMs,
+      onStamps: (stamps) => resolver.learn(stamps),
     });
     const store = new PostgresEventStore(
       pool,

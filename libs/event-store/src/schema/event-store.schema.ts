@@ -197,8 +197,9 @@ begin
 end $$;
 
 -- Group commit in ONE statement and one round trip: append the commands (es_append_group),
--- COMMIT, run a sequencing pass, and read back from es_log the indexes of the positions just
--- written. A procedure may commit; the client calls it outside any transaction block.
+-- COMMIT, run a sequencing pass, and read back from es_log the stamps of the positions just
+-- written and of everything the pass stamped (other groups of this process may be waiting for
+-- those). A procedure may commit; the client calls it outside any transaction block.
 -- Nothing after the COMMIT may turn a committed command into a reported failure, so the pass
 -- and the read-back run in a block that swallows their errors: the caller then resolves the
 -- missing indexes by lookup. result: {"outcomes": [...es_append_group rows...],
@@ -209,6 +210,8 @@ declare
   outcomes jsonb;
   written bigint[];
   stamps jsonb := '[]';
+  pass_head bigint;
+  pass_stamped bigint;
   pass_error text;
 begin
   with g as materialized (select * from es_append_group(p_commands))
@@ -217,9 +220,12 @@ begin
   into outcomes, written;
   commit;
   begin
-    perform es_sequence(1000);
+    select q.head, q.stamped into pass_head, pass_stamped from es_sequence(1000) q;
     select coalesce(jsonb_agg(jsonb_build_array(l.global_position, l.log_index)), '[]')
-    into stamps from es_log l where l.global_position = any(written);
+    into stamps from es_log l
+    where l.global_position = any(written)
+       or l.log_index > coalesce(pass_head - pass_stamped, pass_head)
+          and l.log_index <= pass_head;
   exception when others then
     pass_error := sqlerrm;
   end;
