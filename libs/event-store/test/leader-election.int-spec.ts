@@ -45,6 +45,31 @@ describe('leader election', () => {
     expect(log.filter((l) => l.endsWith('elected'))).toEqual(['a:elected', 'b:elected']);
   }, 30_000);
 
+  it('a leader whose lease connection hangs is deposed promptly, not forever', async () => {
+    db = await createTestDatabase();
+    const log: string[] = [];
+    const a = campaign('frozen', log, 'a', 200);
+    await waitFor(() => a.isLeader, { message: 'a never elected' });
+    // Freeze the lease's backend: its watchdog query now hangs, as on a half-open connection.
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    const { rows } = await admin.query<{ pid: number }>(
+      `select pid from pg_stat_activity where application_name = 'caravan-leader:frozen'`,
+    );
+    const pid = rows[0]!.pid;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      // The watchdog's query times out after 2 x retryMs (at least 1 s): well inside 5 s.
+      await waitFor(() => log.includes('a:deposed'), {
+        timeoutMs: 5000,
+        message: 'a hung leader kept its duty',
+      });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await admin.end();
+    }
+  }, 30_000);
+
   it('separate names elect separately', async () => {
     db = await createTestDatabase();
     const log: string[] = [];
