@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DatabaseError, Pool, PoolClient } from 'pg';
-import { AppendQueueFullError } from './event-store.errors';
+import { AppendQueueFullError, StreamOrderConflictError } from './event-store.errors';
 import { commandText, Outcome, settle, Written } from './group-payload';
 import { recoverOutcomes } from './outcome-recovery';
 import { StreamAppend } from './event-store.types';
@@ -20,6 +21,10 @@ export interface Committed extends Written {
 
 interface Pending {
   appends: StreamAppend[];
+  /** the command as es_append_streams reads it, made before it joins a group */
+  text: string;
+  /** groups this command was sent in; a stream-order conflict sends it again, a few times */
+  attempts: number;
   resolve: (committed: Committed) => void;
   reject: (error: unknown) => void;
 }
@@ -32,6 +37,8 @@ interface GroupResult {
 
 /** Subtransactions past 64 per transaction overflow PostgreSQL's per-backend cache. */
 const MAX_GROUP = 32;
+/** A command whose stream a newer transaction wrote goes again in a new transaction. */
+const MAX_ORDER_ATTEMPTS = 8;
 
 export interface AppendBatcherOptions {
   /** transactions in flight at once */
@@ -60,8 +67,14 @@ export class AppendBatcher {
   submit(appends: StreamAppend[]): Promise<Committed> {
     if (this.queue.length >= this.options.maxQueued)
       return Promise.reject(new AppendQueueFullError(this.options.maxQueued));
+    let text: string;
+    try {
+      text = commandText(appends);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ appends, resolve, reject });
+      this.queue.push({ appends, text, attempts: 0, resolve, reject });
       this.pump();
     });
   }
@@ -88,7 +101,8 @@ export class AppendBatcher {
   }
 
   private async flush(group: Pending[]): Promise<void> {
-    const commands = group.map((p) => p.appends);
+    const token = randomUUID();
+    for (const pending of group) pending.attempts++;
     let client: PoolClient;
     try {
       client = await this.pool.connect();
@@ -99,9 +113,9 @@ export class AppendBatcher {
     }
     let result: GroupResult;
     try {
-      result = await this.commitGroup(client, commands);
+      result = await this.commitGroup(client, token, group);
     } catch (failure) {
-      await this.settleFailedGroup(group, failure);
+      await this.settleFailedGroup(group, token, failure);
       return;
     }
     this.options.onStamps(result.indexes);
@@ -111,23 +125,41 @@ export class AppendBatcher {
         const written = settle(result.outcomes[k]!, pending.appends);
         pending.resolve({ ...written, indexes: stamped });
       } catch (error) {
-        pending.reject(error);
+        this.rejectOrRequeue(pending, error);
       }
     });
   }
 
+  /** A stream-order conflict is not the caller's: the command goes again, first in line. */
+  private rejectOrRequeue(pending: Pending, error: unknown): void {
+    if (!(error instanceof StreamOrderConflictError) || pending.attempts >= MAX_ORDER_ATTEMPTS)
+      return pending.reject(error);
+    this.queue.unshift(pending);
+    queueMicrotask(() => this.pump());
+  }
+
   /** Appends, COMMIT, a sequencing pass and the read-back, in one statement (es_commit_group). */
-  private async commitGroup(client: PoolClient, commands: StreamAppend[][]): Promise<GroupResult> {
+  private async commitGroup(
+    client: PoolClient,
+    token: string,
+    group: Pending[],
+  ): Promise<GroupResult> {
+    // pg-pool listens for errors only on idle clients: a FATAL arriving while we hold this one
+    // (a terminated backend) would otherwise be an uncaught 'error' event. The query reports it.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     try {
       const { rows } = await client.query<{ result: GroupResult }>(
-        'call es_commit_group($1::text[])',
-        [commands.map(commandText)],
+        'call es_commit_group($1::uuid, $2::text[])',
+        [token, group.map((p) => p.text)],
       );
+      client.off('error', ignore);
       client.release();
       return rows[0]!.result;
     } catch (error) {
       // Without a server answer the backend may still be running the group: recovery ends it.
       const backendPid = error instanceof DatabaseError ? undefined : pidOf(client);
+      client.off('error', ignore);
       // A failed call may have cost the connection (a terminated backend): never pool it again.
       client.release(true);
       throw Object.assign(error as Error, { backendPid });
@@ -135,11 +167,16 @@ export class AppendBatcher {
   }
 
   /** Commands that committed succeed anyway; the rest fail, or go again alone on a deadlock. */
-  private async settleFailedGroup(group: Pending[], failure: unknown): Promise<void> {
+  private async settleFailedGroup(
+    group: Pending[],
+    token: string,
+    failure: unknown,
+  ): Promise<void> {
     let outcomes;
     try {
       outcomes = await recoverOutcomes(
         this.pool,
+        token,
         group.map((p) => p.appends),
         (failure as { backendPid?: number }).backendPid,
         Date.now() + this.options.recoveryMs,

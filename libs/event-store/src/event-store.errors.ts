@@ -18,6 +18,18 @@ export class DuplicateEventError extends Error {
   }
 }
 
+/**
+ * The stream was last written by a transaction newer than this one. Appending now would list the
+ * stream's events out of order in the log; the append must be retried in a new transaction.
+ * The group-commit path retries by itself; `transaction()` callers retry their whole work.
+ */
+export class StreamOrderConflictError extends Error {
+  readonly code = 'STREAM_ORDER_CONFLICT';
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId} was appended by a newer transaction; retry in a new transaction`);
+  }
+}
+
 /** PostgreSQL refused to store the command's data (for example U+0000 inside jsonb). */
 export class InvalidEventPayloadError extends Error {
   readonly code = 'BAD_REQUEST';
@@ -68,5 +80,13 @@ export class AppendOutcomeUnknownError extends Error {
   readonly code = 'APPEND_OUTCOME_UNKNOWN';
   constructor(readonly cause: unknown) {
     super(`append outcome unknown: ${String((cause as Error)?.message ?? cause)}`);
+  }
+}
+
+/** PostgreSQL answered COMMIT with ROLLBACK: an error inside the transaction had aborted it. */
+export class TransactionRolledBackError extends Error {
+  readonly code = 'TRANSACTION_ROLLED_BACK';
+  constructor() {
+    super('transaction was rolled back: an earlier statement in it failed');
   }
 }

@@ -2,6 +2,7 @@ import { stringifyJson } from '@caravan/json';
 import {
   DuplicateEventError,
   InvalidEventPayloadError,
+  StreamOrderConflictError,
   WrongExpectedVersionError,
 } from './event-store.errors';
 import { ExpectedVersion, StreamAppend } from './event-store.types';
@@ -30,8 +31,33 @@ const EXPECTED_CODES: Record<Exclude<ExpectedVersion, number>, number> = {
   stream_exists: -3,
 };
 
-/** The JSON text es_append_streams reads for one command. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The JSON text es_append_streams reads for one command. Throws InvalidEventPayloadError for a
+ * command that cannot be one: no events in a stream append, an id that is not a UUID, data that
+ * JSON cannot carry (undefined, cycles). Checked before the command joins a group, so it fails
+ * alone.
+ */
 export function commandText(appends: StreamAppend[]): string {
+  if (appends.length === 0) throw new InvalidEventPayloadError('an append names no stream');
+  for (const a of appends) {
+    if (a.events.length === 0)
+      throw new InvalidEventPayloadError(`stream ${a.stream.id}: an append needs an event`);
+    for (const e of a.events) {
+      if (!UUID.test(e.id)) throw new InvalidEventPayloadError(`event id ${e.id} is not a UUID`);
+      if (e.data === undefined)
+        throw new InvalidEventPayloadError(`event ${e.id}: data is undefined`);
+    }
+  }
+  try {
+    return serialize(appends);
+  } catch (error) {
+    throw new InvalidEventPayloadError(String((error as Error).message ?? error));
+  }
+}
+
+function serialize(appends: StreamAppend[]): string {
   return stringifyJson(
     appends.map((a) => ({
       streamId: a.stream.id,
@@ -49,10 +75,14 @@ export function commandText(appends: StreamAppend[]): string {
 /** A command's row as its result, or the coded error it failed with. */
 export function settle(outcome: Outcome, appends: StreamAppend[]): Written {
   if (outcome.error_code === 'CR001') {
-    const [streamId = '', actual = '0'] = (outcome.detail ?? '').split(' ');
-    const expected = appends.find((a) => a.stream.id === streamId)?.expectedVersion ?? 'unknown';
-    throw new WrongExpectedVersionError(streamId, String(expected), Number(actual));
+    const { stream, actual } = JSON.parse(outcome.detail ?? '{}') as {
+      stream: string;
+      actual: number;
+    };
+    const expected = appends.find((a) => a.stream.id === stream)?.expectedVersion ?? 'unknown';
+    throw new WrongExpectedVersionError(stream, String(expected), Number(actual));
   }
+  if (outcome.error_code === 'CR003') throw new StreamOrderConflictError(outcome.detail ?? '');
   if (outcome.error_code === 'CR002') throw new InvalidEventPayloadError(outcome.detail ?? '');
   if (outcome.error_code !== null)
     throw new DuplicateEventError(outcome.detail ?? outcome.error_code);

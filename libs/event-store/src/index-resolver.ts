@@ -22,18 +22,21 @@ const REMEMBERED = 20_000;
 export class IndexResolver {
   private readonly waiting = new Map<number, Set<Waiter>>();
   private readonly recent = new Map<number, number>();
+  private learning = false;
   private lookupRunning = false;
   private lookupAgain = false;
 
   constructor(
     private readonly pool: Pool,
-    listener: LogIndexListener,
+    private readonly listener: LogIndexListener,
     private readonly sequencer: LogSequencer,
     private readonly timeoutMs: number,
   ) {
     listener.onHead(() => {
+      // A head this resolver just learnt from rows it read brings nothing new to look up.
+      if (this.learning || this.waiting.size === 0) return;
       // A failed lookup is retried by each waiter's own schedule.
-      if (this.waiting.size > 0) this.lookupWaiting().catch(() => undefined);
+      this.lookupWaiting().catch(() => undefined);
     });
   }
 
@@ -74,9 +77,18 @@ export class IndexResolver {
 
   /** Records [position, log index] pairs read from es_log and resolves their waiters. */
   learn(stamps: Iterable<[number, number]>): void {
+    let highest = 0;
     for (const [position, index] of stamps) {
       this.recent.set(position, index);
+      highest = Math.max(highest, index);
       for (const waiter of [...(this.waiting.get(position) ?? [])]) waiter(index);
+    }
+    // Rows this process read: the log's head is at least their highest index.
+    this.learning = true;
+    try {
+      this.listener.advance(highest);
+    } finally {
+      this.learning = false;
     }
     for (const oldest of this.recent.keys()) {
       if (this.recent.size <= REMEMBERED) break;

@@ -4,8 +4,9 @@ import { caravanTypes } from './pg-pool';
 // One LISTEN connection per event store instance. A sequencing pass notifies channel es_log with
 // the new head ({"h": head}); this turns that into a wake-up for whoever waits: appenders whose
 // index is pending (they then read es_log themselves) and tailing readers. A notification is
-// never the source of an answer, so a lost or malformed one only delays: anyone may NOTIFY on
-// this channel, and a bad payload is logged and ignored, never thrown.
+// never the source of an answer: anyone may NOTIFY on this channel, so its head is not believed
+// (a forged huge head must not mute every later wake-up), a malformed one is logged and
+// ignored, and a lost one only delays. The known head moves only on what this process read.
 
 export interface StoreWarnings {
   warn(detail: Record<string, unknown>, message: string): void;
@@ -34,11 +35,15 @@ export class LogIndexListener {
     return this.head;
   }
 
-  /** Records a head learnt another way (a pass this process ran, or a lookup). */
+  /** Records a head this process read itself (a pass it ran) and wakes the listeners. */
   advance(head: number): void {
     if (!(head > this.head)) return;
     this.head = head;
-    for (const listener of this.headListeners) listener(head);
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const listener of this.headListeners) listener(this.head);
   }
 
   onHead(listener: (head: number) => void): () => void {
@@ -87,7 +92,7 @@ export class LogIndexListener {
       this.warnings.warn({ channel: 'es_log', payload }, 'ignored a malformed log notification');
       return;
     }
-    this.advance(head);
+    this.wake();
   }
 }
 

@@ -1,4 +1,4 @@
-import { DatabaseError, Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { AppendBatcher } from './append-batcher';
 import { HorizonHolder } from './event-store.errors';
 import { findHorizonHolder } from './horizon';
@@ -6,7 +6,7 @@ import { IndexResolver } from './index-resolver';
 import { createPool } from './pg-pool';
 import { LogIndexListener, StoreWarnings, stderrWarnings } from './log-index-listener';
 import { LogSequencer } from './log-sequencer';
-import { recoverOutcomes } from './outcome-recovery';
+import { runTransaction, type StoreTransaction } from './store-transaction';
 import { EVENT_STORE_SCHEMA, MIGRATION_LOCK_KEY } from './schema/event-store.schema';
 import { AppendResult, ReadStreamResult, RecordedEvent, StreamAppend } from './event-store.types';
 import { EVENT_COLUMNS, toRecordedEvent } from './recorded-event.mapper';
@@ -71,6 +71,7 @@ export class PostgresEventStore {
     try {
       await store.migrate();
       await listener.start();
+      store.startPruningCommitTokens();
     } catch (error) {
       await store.close();
       throw error;
@@ -105,65 +106,21 @@ export class PostgresEventStore {
 
   /**
    * Runs `work` and the appends it makes in one transaction, for writes that must commit with
-   * events (the scheduler's capacity table). Indexes are awaited after the commit. A failed
-   * COMMIT round trip is settled by looking the events up, as group commits are.
+   * events (the scheduler's capacity table). Indexes are awaited after the commit. An append
+   * may throw StreamOrderConflictError: roll back and run the work again.
    */
   async transaction<T>(
-    work: (tx: {
-      client: PoolClient;
-      append: (a: StreamAppend | StreamAppend[]) => Promise<void>;
-    }) => Promise<T>,
+    work: (tx: StoreTransaction) => Promise<T>,
   ): Promise<{ result: T; appended: AppendResult | null }> {
-    const client = await this.pool.connect();
-    const appended: StreamAppend[][] = [];
-    const positions: number[] = [];
-    let versions: number[] = [];
-    let result: T;
-    let failed = false;
-    // A checked-out client whose backend dies emits 'error'; the failing query reports it.
-    const onError = () => (failed = true);
-    client.on('error', onError);
-    const pid = (client as unknown as { processID?: number }).processID;
-    try {
-      await client.query('begin');
-      result = await work({
-        client,
-        append: async (appends) => {
-          const list = Array.isArray(appends) ? appends : [appends];
-          const written = await this.batcher.writeOn(client, list);
-          appended.push(list);
-          positions.push(...written.positions);
-          versions = versions.concat(written.versions);
-        },
-      });
-    } catch (error) {
-      failed = true;
-      await client.query('rollback').catch(() => undefined);
-      client.off('error', onError);
-      client.release(true);
-      throw error;
-    }
-    try {
-      await client.query('commit');
-    } catch (error) {
-      failed = true;
-      if (appended.length === 0) throw error;
-      const [outcome] = await recoverOutcomes(
-        this.pool,
-        [appended.flat()],
-        error instanceof DatabaseError ? undefined : pid,
-        Date.now() + this.indexTimeoutMs,
-        error,
-      );
-      if (!outcome?.committed) throw error;
-    } finally {
-      // A client whose transaction failed may have lost its connection: do not pool it again.
-      client.off('error', onError);
-      client.release(failed);
-    }
-    if (positions.length === 0) return { result, appended: null };
-    const indexes = await this.resolver.indexesOf(positions);
-    return { result, appended: { streamVersions: versions, ...span(indexes) } };
+    const { result, written } = await runTransaction(
+      this.pool,
+      this.batcher,
+      this.indexTimeoutMs,
+      work,
+    );
+    if (written === null) return { result, appended: null };
+    const indexes = await this.resolver.indexesOf(written.positions);
+    return { result, appended: { streamVersions: written.versions, ...span(indexes) } };
   }
 
   async readStream(streamId: string): Promise<ReadStreamResult> {
@@ -224,7 +181,23 @@ export class PostgresEventStore {
     return this.listener.onHead(listener);
   }
 
+  /**
+   * Commit tokens matter only while a failed round trip is being settled (seconds): every store
+   * deletes those older than five minutes, once a minute. Concurrent deletes are harmless.
+   */
+  private startPruningCommitTokens(): void {
+    this.pruner = setInterval(() => {
+      this.pool
+        .query(`delete from es_commit_tokens where created_at < now() - interval '5 minutes'`)
+        .catch(() => undefined);
+    }, 60_000);
+    this.pruner.unref();
+  }
+
+  private pruner: NodeJS.Timeout | undefined;
+
   async close(): Promise<void> {
+    clearInterval(this.pruner);
     await this.listener.close();
     await this.pool.end().catch(() => undefined);
   }

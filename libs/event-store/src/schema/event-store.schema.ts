@@ -16,6 +16,19 @@ create table if not exists es_streams (
   category  text   not null,
   version   bigint not null
 );
+-- The transaction that last appended to the stream. The log orders events by transaction id, so
+-- a stream's appenders must come in rising transaction-id order, or the log would list a stream's
+-- later event before its earlier one (see es_append_streams: a late, older transaction retries).
+alter table es_streams add column if not exists last_txid xid8 not null default '0';
+
+-- One row per group commit, written in the group's transaction: after a failed round trip it
+-- tells whether that transaction committed, and which transaction id its events carry.
+-- Needed only for a few seconds; pruned by every store (pruneCommitTokens).
+create table if not exists es_commit_tokens (
+  token          uuid primary key,
+  transaction_id xid8 not null default pg_current_xact_id(),
+  created_at     timestamptz not null default now()
+);
 
 create table if not exists es_events (
   global_position bigint generated always as identity primary key,
@@ -58,6 +71,9 @@ create table if not exists es_checkpoints (
 -- {streamId, category, partitionKey, expected, events: [{id, type, schemaVersion, data, metadata}]}.
 -- expected: -1 any, -2 no stream, -3 stream exists, n >= 0 exactly n events (0 = no stream).
 -- Returns the new version of each stream and the global positions written, in order.
+-- CR001: wrong expected version. CR003: the stream was last written by a transaction newer
+-- than this one (it took its transaction id earlier, then waited for the stream): appending now
+-- would order the log against the stream, so the caller retries in a new transaction.
 create or replace function es_append_streams(p_batch jsonb)
 returns table (stream_versions bigint[], positions bigint[])
 language plpgsql as $$
@@ -67,6 +83,7 @@ declare
   expected bigint;
   v bigint;
   actual bigint;
+  writer xid8;
   versions bigint[] := '{}';
   written bigint[] := '{}';
   pos bigint[];
@@ -76,24 +93,33 @@ begin
     expected := (a->>'expected')::bigint;
     v := null;
     if expected in (-2, 0) then
-      insert into es_streams (stream_id, category, version)
-      values (a->>'streamId', a->>'category', n)
+      insert into es_streams (stream_id, category, version, last_txid)
+      values (a->>'streamId', a->>'category', n, pg_current_xact_id())
       on conflict do nothing
       returning version into v;
     elsif expected = -1 then
-      insert into es_streams (stream_id, category, version)
-      values (a->>'streamId', a->>'category', n)
-      on conflict (stream_id) do update set version = es_streams.version + n
+      insert into es_streams (stream_id, category, version, last_txid)
+      values (a->>'streamId', a->>'category', n, pg_current_xact_id())
+      on conflict (stream_id) do update
+        set version = es_streams.version + n, last_txid = pg_current_xact_id()
+        where es_streams.last_txid <= pg_current_xact_id()
       returning version into v;
     else
-      update es_streams set version = version + n
+      update es_streams set version = version + n, last_txid = pg_current_xact_id()
       where stream_id = a->>'streamId' and (expected = -3 or version = expected)
+        and last_txid <= pg_current_xact_id()
       returning version into v;
     end if;
     if v is null then
-      select s.version into actual from es_streams s where s.stream_id = a->>'streamId';
+      select s.version, s.last_txid into actual, writer
+      from es_streams s where s.stream_id = a->>'streamId';
+      if writer > pg_current_xact_id() and (expected in (-1, -3) or actual = expected) then
+        raise exception 'stream written by a newer transaction'
+          using errcode = 'CR003', detail = a->>'streamId';
+      end if;
       raise exception 'wrong expected version'
-        using errcode = 'CR001', detail = a->>'streamId' || ' ' || coalesce(actual, 0);
+        using errcode = 'CR001',
+              detail = jsonb_build_object('stream', a->>'streamId', 'actual', coalesce(actual, 0))::text;
     end if;
     with inserted as (
       insert into es_events (event_id, stream_id, stream_position, category, partition_key,
@@ -115,8 +141,11 @@ end $$;
 -- Group commit: several independent commands in one transaction. Each command arrives as its own
 -- JSON text (a parameter, never an inlined literal) and runs in its own subtransaction (the
 -- EXCEPTION block), where its text is also cast to jsonb: a version conflict, a duplicate event
--- id or a payload PostgreSQL cannot store (U+0000 in jsonb: 22P05) rolls back only that command.
--- error_code: CR001 version conflict, 23505 duplicate, CR002 payload rejected (detail says why).
+-- id or anything PostgreSQL refuses about the command's data (U+0000 in jsonb, a missing field,
+-- a key too long to index) rolls back only that command. Errors about the transaction or the
+-- server (deadlock, serialization, out of resources, shutdown) still fail the whole group.
+-- error_code: CR001 version conflict, CR003 stream order (retry later), 23505 duplicate,
+-- CR002 command refused (detail: sqlstate and message).
 -- Runs inside the caller's transaction; es_commit_group below also commits.
 drop function if exists es_append_group(jsonb);
 create or replace function es_append_group(p_commands text[])
@@ -133,11 +162,15 @@ begin
       select a.stream_versions, a.positions into v, p from es_append_streams(p_commands[k]::jsonb) a;
       return query select k - 1, null::text, null::text, v, p;
     exception
-      when sqlstate 'CR001' or unique_violation then
+      when sqlstate 'CR001' or sqlstate 'CR003' or unique_violation then
         get stacked diagnostics failure = pg_exception_detail;
         return query select k - 1, sqlstate::text, failure, null::bigint[], null::bigint[];
-      when data_exception then
-        return query select k - 1, 'CR002'::text, sqlerrm, null::bigint[], null::bigint[];
+      when others then
+        if left(sqlstate, 2) in ('40', '53', '57', '58', 'XX') then
+          raise;
+        end if;
+        return query select k - 1, 'CR002'::text, sqlstate || ': ' || sqlerrm,
+                            null::bigint[], null::bigint[];
     end;
   end loop;
 end $$;
@@ -204,7 +237,9 @@ end $$;
 -- and the read-back run in a block that swallows their errors: the caller then resolves the
 -- missing indexes by lookup. result: {"outcomes": [...es_append_group rows...],
 -- "indexes": [[position, log_index], ...], "pass_error": text | null}.
-create or replace procedure es_commit_group(p_commands text[], inout result jsonb default null)
+drop procedure if exists es_commit_group(text[], jsonb);
+create or replace procedure es_commit_group(
+  p_token uuid, p_commands text[], inout result jsonb default null)
 language plpgsql as $$
 declare
   outcomes jsonb;
@@ -218,6 +253,8 @@ begin
   select (select coalesce(jsonb_agg(to_jsonb(g) order by g.ord), '[]') from g),
          (select coalesce(array_agg(x.p), '{}') from g, unnest(g.positions) as x(p))
   into outcomes, written;
+  -- Last, so the token does not take the transaction id before the commands' streams do.
+  insert into es_commit_tokens (token) values (p_token);
   commit;
   begin
     select q.head, q.stamped into pass_head, pass_stamped from es_sequence(1000) q;
