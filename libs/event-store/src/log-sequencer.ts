@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { LogIndexListener } from './log-index-listener';
 import { IndexWaitTimeoutError } from './event-store.errors';
+import { sleep } from '@caravan/async';
 
 // Turns committed events into log indexes. Every appender asks for a sequencing pass right after
 // its commit. Requests coalesce: a process runs one pass at a time, and requests made meanwhile
@@ -109,8 +110,4 @@ export class LogSequencer {
     const head = Math.max(0, ...rows.map((row) => row.log_index));
     this.listener.learn(runs, head);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
