@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../libs/testkit/src/free-port.util';
+import { freePort } from '@caravan/testkit';
 import type { StartedServer } from './test-infra.state';
 import { startWatchdog } from './watchdog';
 

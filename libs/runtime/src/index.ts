@@ -1,4 +1,8 @@
-export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresModule,
+  type RunningPostgres,
+} from './embedded-postgres';
 export { startAdminServer } from './admin-server';
 export { stopOnSignals, type Stoppable } from './process-lifecycle';
 export { startRegistryDuties } from './registry-duties';
