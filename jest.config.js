@@ -10,8 +10,8 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     // `@caravan/<lib>` is the lib's index.ts and nothing deeper (the lint boundary rules).
-    '^@caravan/domain/([^/]+)$': '<rootDir>/libs/domain/$1/src/index.ts',
-    '^@caravan/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@caravan/domain/([^/]+)$': '<rootDir>/libs/domain/$1/src/index',
+    '^@caravan/([^/]+)$': '<rootDir>/libs/$1/src/index',
   },
   testEnvironment: 'node',
 };
