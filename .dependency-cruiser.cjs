@@ -5,6 +5,8 @@
 
 const LIB = '(?:domain/[^/]+|[^/]+)';
 const LIB_INDEX = `^libs/${LIB}/src/index\\.ts$`;
+// Test code: specs, fixtures, a lib's test/ folder and the testkit.
+const TEST_CODE = `\\.(spec|int-spec|e2e-spec|fixture|fixtures|int-fixture)\\.ts$|^libs/${LIB}/test/|^libs/testkit/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -58,6 +60,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/nomad-api/' },
       to: { pathNot: '^libs/nomad-api/' },
+    },
+    {
+      name: 'production-code-never-imports-test-code',
+      comment:
+        'Fixtures, specs and the testkit stay out of the production build (tsconfig.build.json excludes them), so nothing that ships may import them.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: TEST_CODE },
+      to: { path: TEST_CODE },
     },
   ],
   options: {
