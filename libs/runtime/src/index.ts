@@ -9,5 +9,6 @@ export { startRegistryDuties } from './registry-duties';
 export { startConsumers, countingHandler, type ConsumerSpec } from './event-consumers';
 export { startApiGateway, GATEWAY_FEATURES } from './api-gateway.starter';
 export { startCaravan, type CaravanSystem } from './caravan.system';
-export { runApp } from './run-app';
+export { runApp, type Started } from './run-app';
+export { caravanBanner, type CaravanBannerInfo } from './caravan-banner';
 export { startConsumerApp } from './consumer-app.starter';
