@@ -9,8 +9,9 @@ const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@caravan/domain/(.*)$': '<rootDir>/libs/domain/$1/src',
-    '^@caravan/(.*)$': '<rootDir>/libs/$1/src',
+    // `@caravan/<lib>` is the lib's index.ts and nothing deeper (the lint boundary rules).
+    '^@caravan/domain/([^/]+)$': '<rootDir>/libs/domain/$1/src/index',
+    '^@caravan/([^/]+)$': '<rootDir>/libs/$1/src/index',
   },
   testEnvironment: 'node',
 };

@@ -3,10 +3,11 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../libs/testkit/src/free-port.util';
+// Jest's globalSetup loads without the module mapper, so the libs are reached by path.
+import { freePort } from '../../libs/testkit/src';
 import type { StartedServer } from './test-infra.state';
 import { startWatchdog } from './watchdog';
-import type { EmbeddedPostgresModule } from '../../libs/runtime/src/embedded-postgres';
+import type { EmbeddedPostgresModule } from '../../libs/runtime/src';
 
 export interface StartedPostgres extends StartedServer {
   readonly url: string;

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../libs/testkit/src/free-port.util';
+// Jest's globalSetup loads without the module mapper, so the libs are reached by path.
+import { freePort } from '../../libs/testkit/src';
 import type { StartedServer } from './test-infra.state';
 import { startWatchdog } from './watchdog';
 

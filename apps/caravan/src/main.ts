@@ -1,4 +1,12 @@
 // Embedded mode (`npm start`): every app in one process on 127.0.0.1:4646.
-import { runApp, startCaravan } from '@caravan/runtime';
+import { resolve } from 'node:path';
+import { caravanBanner, runApp, startCaravan } from '@caravan/runtime';
 
-runApp('caravan', async (config, logger) => (await startCaravan(config, logger)).parts);
+runApp('caravan', async (config, logger) => {
+  const system = await startCaravan(config, logger);
+  const api = { host: config.http.host, port: system.httpPort };
+  return {
+    parts: system.parts,
+    banner: caravanBanner({ config, api, dataDir: resolve(config.dataDir) }),
+  };
+});

@@ -13,6 +13,7 @@ export interface SchemaDefaults {
 
 const common = {
   CARAVAN_LOG_LEVEL: withDefault(types.logLevel, 'info'),
+  CARAVAN_LOG_FORMAT: withDefault(types.logFormat, 'auto'),
   CARAVAN_REGION: withDefault(types.name, 'global'),
   CARAVAN_DATACENTER: withDefault(types.name, 'dc1'),
 };
@@ -34,6 +35,7 @@ type Parsed<S extends z.ZodRawShape> = z.output<z.ZodObject<S>>;
 function commonOf(env: Parsed<typeof common>): CommonConfig {
   return {
     logLevel: env.CARAVAN_LOG_LEVEL,
+    logFormat: env.CARAVAN_LOG_FORMAT,
     region: env.CARAVAN_REGION,
     datacenter: env.CARAVAN_DATACENTER,
   };

@@ -15,6 +15,10 @@ export type AppName = (typeof APP_NAMES)[number];
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `auto`: readable lines when stdout is a terminal, JSON lines otherwise. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** A listen or connect address. `host` has no brackets, even for IPv6. */
 export interface HostPort {
   host: string;
@@ -24,6 +28,7 @@ export interface HostPort {
 /** Settings every app reads. Region and datacenter are cluster identity, so all apps agree. */
 export interface CommonConfig {
   logLevel: LogLevel;
+  logFormat: LogFormat;
   region: string;
   datacenter: string;
 }

@@ -31,6 +31,11 @@ describe('loadConfig errors', () => {
       'CARAVAN_LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal, silent, got "verbose"',
     ],
     [
+      'CARAVAN_LOG_FORMAT',
+      'text',
+      'CARAVAN_LOG_FORMAT: expected one of auto, json, pretty, got "text"',
+    ],
+    [
       'CARAVAN_REGION',
       'eu west',
       `CARAVAN_REGION: expected letters, digits, '.', '_' or '-' (at most 128, starting with a letter or digit), got "eu west"`,

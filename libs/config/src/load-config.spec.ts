@@ -11,6 +11,7 @@ describe('loadConfig defaults', () => {
     expect(loadConfig('api-gateway', { DATABASE_URL: DB }, host)).toEqual({
       app: 'api-gateway',
       logLevel: 'info',
+      logFormat: 'auto',
       region: 'global',
       datacenter: 'dc1',
       databaseUrl: DB,
@@ -23,6 +24,7 @@ describe('loadConfig defaults', () => {
     expect(loadConfig('job-registry', distributed, host)).toEqual({
       app: 'job-registry',
       logLevel: 'info',
+      logFormat: 'auto',
       region: 'global',
       datacenter: 'dc1',
       databaseUrl: DB,
@@ -42,6 +44,7 @@ describe('loadConfig defaults', () => {
     expect(loadConfig('caravan', {}, host)).toEqual({
       app: 'caravan',
       logLevel: 'info',
+      logFormat: 'auto',
       region: 'global',
       datacenter: 'dc1',
       http: { host: '127.0.0.1', port: 4646 },
@@ -80,12 +83,14 @@ describe('loadConfig with values', () => {
       KAFKA_BROKERS: ' k1:9092, [::1]:9093 ',
       CARAVAN_ADMIN_ADDR: '[::]:9000',
       CARAVAN_LOG_LEVEL: 'DEBUG',
+      CARAVAN_LOG_FORMAT: 'JSON',
       CARAVAN_REGION: 'eu-west',
       CARAVAN_DATACENTER: 'eu-west-1a',
     };
     expect(loadConfig('scheduler', env, host)).toEqual({
       app: 'scheduler',
       logLevel: 'debug',
+      logFormat: 'json',
       region: 'eu-west',
       datacenter: 'eu-west-1a',
       databaseUrl: DB,
@@ -115,6 +120,7 @@ describe('variables', () => {
     expect(variablesFor('api-gateway').sort()).toEqual([
       'CARAVAN_DATACENTER',
       'CARAVAN_HTTP_ADDR',
+      'CARAVAN_LOG_FORMAT',
       'CARAVAN_LOG_LEVEL',
       'CARAVAN_REGION',
       'CARAVAN_REGISTRY_ADDR',

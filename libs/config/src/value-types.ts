@@ -1,4 +1,10 @@
-import { LOG_LEVELS, type HostPort, type LogLevel } from './config.types';
+import {
+  LOG_FORMATS,
+  LOG_LEVELS,
+  type HostPort,
+  type LogFormat,
+  type LogLevel,
+} from './config.types';
 
 // A value type turns the (trimmed, non-empty) text of one variable into a typed value, or
 // returns undefined when the text is not acceptable. `expected` completes the sentence
@@ -112,6 +118,14 @@ export const logLevel: ValueType<LogLevel> = {
   parse(text) {
     const level = text.toLowerCase();
     return (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : undefined;
+  },
+};
+
+export const logFormat: ValueType<LogFormat> = {
+  expected: `one of ${LOG_FORMATS.join(', ')}`,
+  parse(text) {
+    const format = text.toLowerCase();
+    return (LOG_FORMATS as readonly string[]).includes(format) ? (format as LogFormat) : undefined;
   },
 };
 

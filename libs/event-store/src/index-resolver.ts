@@ -3,7 +3,7 @@ import { IndexWaitTimeoutError } from './event-store.errors';
 import { findHorizonHolder } from './horizon';
 import { LogIndexListener } from './log-index-listener';
 import { LogSequencer } from './log-sequencer';
-import { sleep } from './sleep';
+import { sleep } from '@caravan/async';
 
 // How a writer or reader learns the log index of committed events: from es_log rows, by their
 // positions. Rows arrive two ways: a group commit reads back what its own pass stamped (which

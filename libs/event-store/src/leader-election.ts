@@ -1,12 +1,15 @@
 import { Client } from 'pg';
 import { createHash } from 'node:crypto';
 import { caravanTypes } from './pg-pool';
+import { sleep } from '@caravan/async';
 
 // Leader duties (sequencer sweep, forwarder, projector, periodic launcher) run in one process at
 // a time. The lease is a PostgreSQL session advisory lock on a dedicated connection: it is held
 // exactly as long as that connection lives, so a killed process frees it at once. The duty gets
 // an AbortSignal that fires when the lease may be lost, because from then on another process
-// may already be leader; duties must keep their writes safe against that.
+// may already be leader, so a duty's writes must stay safe if two leaders briefly overlap
+// (for example, the projector compare-and-sets its own checkpoint row, and a batch the
+// forwarder resends is absorbed by idempotent consumers).
 //
 // A connection can fail silently (half-open socket, a frozen server): TCP keepalive, a server
 // statement timeout and a client-side query timeout bound every lease query, and the watchdog
@@ -116,8 +119,4 @@ async function endQuietly(client: Client): Promise<void> {
 
 function lockKey(name: string): number {
   return createHash('sha256').update(name).digest().readInt32BE(0);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

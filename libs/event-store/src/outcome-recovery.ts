@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { sleep } from './sleep';
+import { sleep } from '@caravan/async';
 import { AppendOutcomeUnknownError } from './event-store.errors';
 import { Written } from './group-payload';
 import { StreamAppend } from './event-store.types';

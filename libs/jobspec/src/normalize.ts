@@ -41,6 +41,27 @@ function normalizeTemplates(templates: unknown): void {
   }
 }
 
+/**
+ * Nomad 1.7 allowed several `identity` blocks per task, but older agents read only
+ * Task.Identity; the parser keeps them working by moving the first default identity (no name,
+ * or `default`) there. What remains of Identities is a list, empty if that was the only one.
+ */
+function moveDefaultIdentity(task: ApiObject): void {
+  const identities = task['Identities'];
+  if (!Array.isArray(identities)) return;
+  const list = identities as ApiObject[];
+  const at = list.findIndex(
+    (id) =>
+      id['Name'] === null ||
+      id['Name'] === undefined ||
+      id['Name'] === '' ||
+      id['Name'] === 'default',
+  );
+  if (at < 0) return;
+  task['Identity'] = list[at];
+  task['Identities'] = list.filter((_, i) => i !== at);
+}
+
 export interface JobExtras {
   readonly id: string;
   readonly vault: ApiObject | null;
@@ -64,6 +85,7 @@ export function normalizeJob(job: ApiObject, extras: JobExtras): void {
       normalizeTemplates(task['Templates']);
       normalizeVault(task['Vault']);
       if (task['Vault'] === null) task['Vault'] = extras.vault;
+      moveDefaultIdentity(task);
     }
   }
 }

@@ -235,6 +235,31 @@ describe('parseJobspec: batch, periodic, parameterized and job-level tasks', () 
     expect(at(job, 'TaskGroups', 0, 'Tasks', 0, 'DispatchPayload')).toEqual({ File: 'input.json' });
   });
 
+  it('moves the default identity to Identity, as jobspec2 does for pre-1.7 agents', async () => {
+    const task = (body: string) =>
+      parseJobspec(`job "i" {\n  group "g" {\n    task "t" {\n${body}    }\n  }\n}\n`).then(
+        (job) => at(job, 'TaskGroups', 0, 'Tasks', 0) as Obj,
+      );
+    const only = await task('      identity {\n        env = true\n      }\n');
+    expect(only['Identity']).toMatchObject({ Name: '', Env: true });
+    expect(only['Identities']).toEqual([]);
+
+    const both = await task(
+      '      identity {\n        name = "vault"\n        aud = ["v"]\n      }\n' +
+        '      identity {\n        name = "default"\n        file = true\n      }\n',
+    );
+    expect(both['Identity']).toMatchObject({ Name: 'default', File: true });
+    expect((both['Identities'] as Obj[]).map((id) => id['Name'])).toEqual(['vault']);
+
+    const named = await task('      identity {\n        name = "vault"\n      }\n');
+    expect(named['Identity']).toBeNull();
+    expect((named['Identities'] as Obj[]).map((id) => id['Name'])).toEqual(['vault']);
+
+    const none = await task('');
+    expect(none['Identity']).toBeNull();
+    expect(none['Identities']).toBeNull();
+  });
+
   it('leaves SpecType unset when only crons is given', async () => {
     const job = await parseJobspec('job "p" {\n  periodic {\n    crons = ["@daily"]\n  }\n}\n');
     expect(at(job, 'Periodic', 'SpecType')).toBeNull();

@@ -1,3 +1,4 @@
+import { sleep } from '@caravan/async';
 import type { EventLog } from './messaging.ports';
 
 /**
@@ -28,25 +29,6 @@ export class LogWakeup {
     this.unsubscribe();
     this.wake?.();
   }
-}
-
-/** Resolves after `ms`, or as soon as the signal aborts (never rejects). */
-export function sleep(
-  ms: number,
-  signal: AbortSignal,
-  exposeWake?: (wake: () => void) => void,
-): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    exposeWake?.(done);
-  });
 }
 
 /** Doubling delay for retrying a failed step, capped: 0.5 s, 1 s, 2 s ... 30 s. */

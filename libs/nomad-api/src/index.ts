@@ -1,4 +1,2 @@
 // Nomad HTTP API wire types (shapes only; no behaviour).
 export * from './job/job.types';
-export * from './filter';
-export * from './pagination';

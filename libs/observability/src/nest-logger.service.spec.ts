@@ -15,11 +15,20 @@ describe('PinoNestLogger', () => {
     const { lines, nest } = capture();
     nest.log('Mapped {/v1/jobs, GET} route', 'RouterExplorer');
     expect(lines[0]).toMatchObject({
-      level: 30,
+      level: 20,
       app: 'unit',
       msg: 'Mapped {/v1/jobs, GET} route',
       context: 'RouterExplorer',
     });
+  });
+
+  it("logs Nest's start-up narration at debug, everything else at info", () => {
+    const { lines, nest } = capture();
+    nest.log('JobsApiModule dependencies initialized', 'InstanceLoader');
+    nest.log('Nest application successfully started', 'NestApplication');
+    nest.log('listening', 'GatewayApp');
+    nest.log('no context');
+    expect(lines.map((line) => line.level)).toEqual([20, 20, 30, 30]);
   });
 
   it('keeps the stack Nest passes to error()', () => {

@@ -3,11 +3,24 @@ import type { Logger } from 'pino';
 
 // Nest calls log(message, ...optionalParams) where the last string param is the context
 // (class name) and error(message, stack?, context?). We keep the context as a field.
+
+// Nest narrates its own start-up at info: a line per module and per route, three dozen lines
+// before the first one a person needs. Those are debug here; Nest's warnings and errors are not.
+const START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    const context = params[params.length - 1];
+    const startUp = typeof context === 'string' && START_UP_CONTEXTS.has(context);
+    this.write(startUp ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]): void {
     const [stack, ...rest] = params;

@@ -1,10 +1,15 @@
-export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresModule,
+  type RunningPostgres,
+} from './embedded-postgres';
 export { startAdminServer } from './admin-server';
 export { stopOnSignals, type Stoppable } from './process-lifecycle';
 export { startRegistryDuties } from './registry-duties';
 export { startConsumers, countingHandler, type ConsumerSpec } from './event-consumers';
 export { startApiGateway, GATEWAY_FEATURES } from './api-gateway.starter';
 export { startCaravan, type CaravanSystem } from './caravan.system';
-export { runApp } from './run-app';
+export { runApp, type Started } from './run-app';
+export { caravanBanner, type CaravanBannerInfo } from './caravan-banner';
 export { startConsumerApp } from './consumer-app.starter';
 export { registerEventStoreMetrics } from './event-store-metrics';

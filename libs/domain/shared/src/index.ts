@@ -1,2 +1,3 @@
 export * from './assert-never';
 export * from './decider';
+export * from './go-regexp';

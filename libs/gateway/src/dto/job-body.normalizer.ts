@@ -6,8 +6,7 @@
 //
 // The field tables are the jobspec library's description of Nomad's api structs (Go field
 // name, kind, pointer), the same tables the HCL decoder uses, so the two entry points agree.
-import type { FieldSpec, Kind, StructSpec } from '../../../jobspec/src/schema.types';
-import { JOB } from '../../../jobspec/src/schema.job';
+import { JOB_STRUCT, type FieldSpec, type Kind, type StructSpec } from '@caravan/jobspec';
 import {
   fieldLookup,
   jsonTypeName,
@@ -98,7 +97,7 @@ export function normalizeJobBody(
   job: Record<string, unknown>,
   path: string,
 ): Record<string, unknown> {
-  return bindStruct(job, JOB, path);
+  return bindStruct(job, JOB_STRUCT, path);
 }
 
 function bindStruct(

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Job } from '@caravan/nomad-api';
-import { jobPaginationToken, paginate, parseFilter, type JobListStub } from '@caravan/nomad-api';
+import { parseFilter } from '@caravan/filter';
+import type { Job, JobListStub } from '@caravan/nomad-api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BlockingQueries } from '../blocking/blocking-queries.service';
 import { notFound } from '../errors/nomad-coded.error';
 import { setQueryMeta } from '../http/query-meta';
+import { jobPaginationToken, paginate } from '../pagination';
 import { firstParam, type QueryParams } from '../http/query-options';
 import { JOB_READS_REPOSITORY, JOB_TABLES, type JobReadsRepository } from './job-reads.repository';
 import { toJobListStub } from './job-list-stub';

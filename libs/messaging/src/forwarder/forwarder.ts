@@ -2,7 +2,8 @@ import type { RecordedEvent } from '@caravan/event-store';
 import { toEventMessage } from '../event-message';
 import type { KafkaClient } from '../kafka/kafka-client';
 import type { OutgoingMessage, Producer } from '../kafka/kafka.types';
-import { LogWakeup, backoffMs, sleep } from '../log-wakeup';
+import { sleep } from '@caravan/async';
+import { LogWakeup, backoffMs } from '../log-wakeup';
 import type { CheckpointPort, EventLog, LeaderPort } from '../messaging.ports';
 import {
   DEFAULT_PARTITIONS,

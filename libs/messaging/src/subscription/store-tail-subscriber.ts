@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@caravan/event-store';
-import { LogWakeup, backoffMs, sleep } from '../log-wakeup';
+import { sleep } from '@caravan/async';
+import { LogWakeup, backoffMs } from '../log-wakeup';
 import { SubscriptionHandlerError } from '../messaging.errors';
 import type { CheckpointPort, EventLog, LeaderFactory } from '../messaging.ports';
 import type { Subscriber, Subscription, SubscriptionOptions } from './subscription.types';

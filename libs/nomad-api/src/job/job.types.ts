@@ -57,6 +57,20 @@ export interface JobUILink {
   Url: string;
 }
 
+/**
+ * The same link as the api package spells it (a register body, the jobspec parser): its Go
+ * field is `URL`, with no JSON tag, while the server struct that GET returns says `Url`.
+ */
+export interface ApiJobUILink {
+  Label: string;
+  URL: string;
+}
+
+export interface ApiJobUIConfig {
+  Description: string;
+  Links: ApiJobUILink[] | null;
+}
+
 export interface JobUIConfig {
   Description: string;
   Links: JobUILink[] | null;
@@ -115,7 +129,8 @@ export interface Job {
  * The api struct also has job-level Reschedule and Migrate blocks, which canonicalization
  * merges into every group and the server struct does not keep.
  */
-export type JobInput = Loose<Job> & {
+export type JobInput = Omit<Loose<Job>, 'UI'> & {
+  UI?: Loose<ApiJobUIConfig> | null;
   Reschedule?: Loose<ReschedulePolicy> | null;
   Migrate?: Loose<MigrateStrategy> | null;
 };

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@caravan/event-store';
 import type { TaskGroupSummary } from '@caravan/nomad-api';
 import { JOB_EVENT_TYPES } from '@caravan/domain/jobs';
-import { assertNever } from '../projection/assert-never';
+import { assertNever } from '@caravan/domain/shared';
 import type { Projection } from '../projection/projection.types';
 import { jobKeyOf, type RecordedJobEvent, type RecordedVersionCreated } from '../jobs/job-events';
 import type { JobSummaryRow } from './job-summary.row';

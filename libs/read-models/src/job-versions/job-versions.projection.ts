@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@caravan/event-store';
 import { deriveJobStatus, JOB_EVENT_TYPES, NO_STATUS_INPUTS } from '@caravan/domain/jobs';
-import { assertNever } from '../projection/assert-never';
+import { assertNever } from '@caravan/domain/shared';
 import type { Projection, RowKey } from '../projection/projection.types';
 import { createIndexOf, jobKeyOf, type RecordedJobEvent } from '../jobs/job-events';
 import type { JobVersionRow } from './job-version.row';

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@caravan/event-store';
 import type { EvaluationCreated } from '@caravan/domain/evaluations';
 import type { JobEvent, JobVersionCreated } from '@caravan/domain/jobs';
 import { JOB_VERSION_CREATED_TYPES } from '@caravan/domain/jobs';
-import { assertNever } from '../projection/assert-never';
+import { assertNever } from '@caravan/domain/shared';
 
 // How the job read models see the job and evaluation streams' events.
 

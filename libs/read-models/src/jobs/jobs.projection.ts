@@ -7,7 +7,7 @@ import {
   type JobStatusInputs,
 } from '@caravan/domain/jobs';
 import { EVALUATION_EVENT_TYPES } from '@caravan/domain/evaluations';
-import { assertNever } from '../projection/assert-never';
+import { assertNever } from '@caravan/domain/shared';
 import type { Projection, RowKey } from '../projection/projection.types';
 import {
   createIndexOf,

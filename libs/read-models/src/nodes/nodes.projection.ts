@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@caravan/event-store';
-import { assertNever } from '../projection/assert-never';
+import { assertNever } from '@caravan/domain/shared';
 import type { Projection, RowKey } from '../projection/projection.types';
 import {
   NODE_EVENT_TYPES,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { sleep } from '@caravan/async';
 import { LeaderElection, PostgresEventStore } from '@caravan/event-store';
 import type { Projection } from '../projection/projection.types';
 import { READ_MODELS } from '../read-models.registry';
@@ -102,7 +103,10 @@ export class ProjectorRunner {
           delay = this.options.retryDelayMs ?? 1000;
           this.woken = false; // a failed batch waits out the delay, whatever woke us
         }
-        if (!this.woken && !signal.aborted) await this.sleep(delay);
+        if (!this.woken && !signal.aborted) {
+          await sleep(delay, signal, (wake) => (this.wake = wake));
+          this.wake = null;
+        }
       }
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -113,19 +117,5 @@ export class ProjectorRunner {
   private notify(): void {
     this.woken = true;
     this.wake?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 }

@@ -293,6 +293,22 @@ describe('canonicalizeJob', () => {
     expect(task?.KillTimeout).toBe(big);
   });
 
+  it("keeps UI links, renaming the api package's URL to the server struct's Url", () => {
+    const input: JobInput = {
+      ...sampleJob(),
+      UI: {
+        Description: 'cache',
+        Links: [{ Label: 'Dashboard', URL: 'https://grafana.example/d/cache' }],
+      },
+    };
+    expect(canonicalizeJob(input, { region: 'global' }).UI).toEqual({
+      Description: 'cache',
+      Links: [{ Label: 'Dashboard', Url: 'https://grafana.example/d/cache' }],
+    });
+    const noLinks = canonicalizeJob({ ...input, UI: { Links: [] } }, { region: 'global' });
+    expect(noLinks.UI).toEqual({ Description: '', Links: null });
+  });
+
   it('is idempotent', () => {
     const once = canonicalizeJob(sampleJob(), { region: 'global' });
     expect(canonicalizeJob(once, { region: 'global' })).toEqual(once);

@@ -91,7 +91,7 @@ export function canonicalizeJob(input: JobInput, ctx: CanonicalizeContext): Job 
       ? {
           Description: str(input.UI.Description),
           Links:
-            nonEmptyList(input.UI.Links)?.map((l) => ({ Label: str(l.Label), Url: str(l.Url) })) ??
+            nonEmptyList(input.UI.Links)?.map((l) => ({ Label: str(l.Label), Url: str(l.URL) })) ??
             null,
         }
       : null,

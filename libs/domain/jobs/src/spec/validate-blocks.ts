@@ -11,6 +11,7 @@ import type {
   Spread,
   UpdateStrategy,
 } from '@caravan/nomad-api';
+import { compileGoRegexp, GoRegexpError } from '@caravan/domain/shared';
 import { cronParseError } from './cron';
 import { goDuration, goList, goQuote } from './go-format';
 import { SECOND } from './spec.defaults';
@@ -26,8 +27,8 @@ export function validateConstraint(c: Constraint): string[] {
   if (SET_OPS.includes(op)) {
     if (c.RTarget === '') errs.push('Set contains constraint requires an RTarget');
   } else if (op === 'regexp') {
-    if (!compiles(c.RTarget))
-      errs.push(`Regular expression failed to compile: ${goQuote(c.RTarget)}`);
+    const error = regexpError(c.RTarget);
+    if (error !== null) errs.push(`Regular expression failed to compile: ${error}`);
   } else if (op === 'distinct_property') {
     if (c.RTarget !== '') {
       if (!/^\d+$/.test(c.RTarget)) {
@@ -56,8 +57,8 @@ export function validateAffinity(a: Affinity): string[] {
   if (SET_OPS.includes(a.Operand)) {
     if (a.RTarget === '') errs.push('Set contains operators require an RTarget');
   } else if (a.Operand === 'regexp') {
-    if (!compiles(a.RTarget))
-      errs.push(`Regular expression failed to compile: ${goQuote(a.RTarget)}`);
+    const error = regexpError(a.RTarget);
+    if (error !== null) errs.push(`Regular expression failed to compile: ${error}`);
   } else if (COMPARE_OPS.includes(a.Operand)) {
     if (a.RTarget === '') errs.push(`Operator ${goQuote(a.Operand)} requires an RTarget`);
   } else if (!['version', 'semver'].includes(a.Operand)) {
@@ -185,12 +186,14 @@ export function validateParameterized(d: ParameterizedJobConfig): string[] {
   return errs;
 }
 
-function compiles(pattern: string): boolean {
+/** Go's regexp.Compile error for the operand (RE2 syntax), or null when it compiles. */
+function regexpError(pattern: string): string | null {
   try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
+    compileGoRegexp(pattern);
+    return null;
+  } catch (err) {
+    if (err instanceof GoRegexpError) return err.message;
+    throw err;
   }
 }
 

@@ -2,8 +2,7 @@
 // before `next_token`, apply the filter, and stop at the first item that would overflow the
 // page. That item is not returned; its token becomes X-Nomad-NextToken.
 
-import { matchesFilter } from '../filter/filter.evaluate';
-import type { Filter } from '../filter/filter.ast';
+import { matchesFilter, type Filter } from '@caravan/filter';
 import { compareGoStrings } from './go-string-order';
 
 export interface PaginateOptions<T> {

@@ -1,5 +1,4 @@
-import { FilterEvaluationError } from '../filter/filter.errors';
-import { parseFilter } from '../filter/filter.parse';
+import { FilterEvaluationError, parseFilter } from '@caravan/filter';
 import { compareGoStrings } from './go-string-order';
 import { jobPaginationToken, paginate } from './paginate';
 

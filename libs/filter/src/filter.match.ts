@@ -3,11 +3,11 @@
 // that does not convert is an error, not a mismatch. JSON numbers stand in for Go's types:
 // an integer is an int, a fraction a float64, a bigint an int64 (uint64 from 2^63).
 
+import { compileGoRegexp, GoRegexpError, type GoRegexp } from '@caravan/domain/shared';
 import type { MatchExpression } from './filter.ast';
 import { selectorString } from './filter.ast';
 import { BexprEvaluationError, goKind } from './filter.datum';
 import { goQuote } from './go/go-quote';
-import { compileGoRegexp, GoRegexpError } from './go/go-regexp';
 import {
   GoNumError,
   parseGoBool,
@@ -143,7 +143,7 @@ function goTypeName(value: unknown): string {
 }
 
 // Compiled once per expression node, as go-bexpr caches the regexp in its AST.
-const compiled = new WeakMap<MatchExpression, RegExp>();
+const compiled = new WeakMap<MatchExpression, GoRegexp>();
 
 export function matchMatches(expr: MatchExpression, value: unknown): boolean {
   if (typeof value !== 'string') {
