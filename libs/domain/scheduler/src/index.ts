@@ -3,6 +3,7 @@
 export { schedule } from './schedule';
 export type { ScheduleOptions } from './scheduler-env';
 export * from './model/node';
+export { computedNodeClass } from './model/computed-class';
 export * from './model/allocation';
 export * from './model/snapshot';
 export * from './model/evaluation';

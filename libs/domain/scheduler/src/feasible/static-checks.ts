@@ -69,23 +69,26 @@ export class GroupChecks {
 
   private evaluate(node: SchedulerNode): string | null {
     const cls = node.computedClass;
-    const jobVerdict = this.job.escaped ? undefined : this.job.byClass.get(cls);
+    // Without a class (or with escaped constraints) every node is judged on its own.
+    const jobCached = !this.job.escaped && cls !== '';
+    const groupCached = !this.escaped && cls !== '';
+    const jobVerdict = jobCached ? this.job.byClass.get(cls) : undefined;
     if (jobVerdict === false) return CLASS_INELIGIBLE;
     if (jobVerdict === undefined) {
       const reason = failing(this.job.constraints, node);
-      if (!this.job.escaped) {
+      if (jobCached) {
         this.job.byClass.set(cls, reason === null);
         if (reason !== null) this.record.classes[cls] = false;
       }
       if (reason !== null) return reason;
     }
-    const groupVerdict = this.escaped ? undefined : this.byClass.get(cls);
+    const groupVerdict = groupCached ? this.byClass.get(cls) : undefined;
     if (groupVerdict === false) return CLASS_INELIGIBLE;
     if (groupVerdict === true) return null;
     const reason = this.drivers.every((d) => driverHealthy(node, d))
       ? failing(this.constraints, node)
       : MISSING_DRIVERS;
-    if (!this.escaped) {
+    if (groupCached) {
       this.byClass.set(cls, reason === null);
       // One group finding a class eligible wins over another finding it ineligible.
       if (reason === null) this.record.classes[cls] = true;

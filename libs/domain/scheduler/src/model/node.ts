@@ -33,7 +33,11 @@ export interface SchedulerNode {
   reserved: NodeReserved;
   /** Nomad's `min_dynamic_port`/`max_dynamic_port`, default 20000–32000 */
   dynamicPorts: { min: number; max: number };
-  /** Nomad's computed class ("v1:<hash>"); feasibility results are cached per class */
+  /**
+   * Nomad's computed class ("v1:<hash>", see computedNodeClass); feasibility results are cached
+   * per class, so it must change whenever attributes, meta, class, pool or datacenter do.
+   * '' disables the cache for this node.
+   */
   computedClass: string;
 }
 

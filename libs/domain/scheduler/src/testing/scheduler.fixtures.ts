@@ -4,6 +4,7 @@ import type { SchedulerAllocation } from '../model/allocation';
 import type { EvaluationInput } from '../model/evaluation';
 import type { SchedulerNode } from '../model/node';
 import type { Plan } from '../model/plan';
+import { computedNodeClass } from '../model/computed-class';
 import { inMemorySnapshot } from '../model/snapshot';
 import { schedule } from '../schedule';
 import { allocName } from '../reconcile/names';
@@ -13,7 +14,7 @@ import { allocName } from '../reconcile/names';
 export const NOW = Date.UTC(2026, 0, 1); // fixed clock for tests
 
 export function aNode(i: number, overrides: Partial<SchedulerNode> = {}): SchedulerNode {
-  return {
+  const node: SchedulerNode = {
     id: `node-${String(i).padStart(4, '0')}`,
     name: `n${i}`,
     datacenter: 'dc1',
@@ -27,9 +28,12 @@ export function aNode(i: number, overrides: Partial<SchedulerNode> = {}): Schedu
     resources: { cpuMhz: 4000, memoryMb: 8192, diskMb: 100_000 },
     reserved: { cpuMhz: 0, memoryMb: 0, diskMb: 0, ports: [] },
     dynamicPorts: { min: 20000, max: 32000 },
-    computedClass: 'v1:default',
+    computedClass: '',
     ...overrides,
   };
+  return overrides.computedClass !== undefined
+    ? node
+    : { ...node, computedClass: computedNodeClass(node) };
 }
 
 export interface JobShape {
