@@ -169,6 +169,14 @@ describe('reconcile: service', () => {
     expect(desired(plan)).toEqual({ Place: 1, Stop: 1, Ignore: 2 });
   });
 
+  it('never exceeds count when scaling down while an allocation failed', () => {
+    const one = aJob({ count: 1 }, 11);
+    const failed = anAlloc(one, 1, n1, { clientStatus: 'failed', finishedAt: NOW - 60_000 });
+    const plan = run({ nodes: ns, jobs: [one], allocs: [anAlloc(one, 0, n0), failed] });
+    expect(plan.placements).toEqual([]);
+    expect(summary(plan).stopped).toEqual(['web.web[1]:alloc not needed due to job update']);
+  });
+
   it('creates a delayed follow-up eval when the delay has not passed', () => {
     const failed = anAlloc(v1, 2, n0, { clientStatus: 'failed', finishedAt: NOW - 10_000 });
     const plan = run({ nodes: ns, jobs: [v1], allocs: [...running(v1, 2), failed] });

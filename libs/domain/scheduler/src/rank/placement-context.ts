@@ -74,7 +74,8 @@ export class PlacementContext {
     if (this.stopped.has(alloc.id)) return;
     this.stopped.add(alloc.id);
     const u = this.usage.get(alloc.nodeId);
-    if (u) add(u, alloc.resources, -1);
+    // A terminal allocation never counted, so stopping it frees nothing.
+    if (u && counted(alloc)) add(u, alloc.resources, -1);
     if (this.jobAllocs.has(alloc.id)) this.trackJobAlloc(alloc, -1);
   }
 
@@ -82,7 +83,7 @@ export class PlacementContext {
   unstop(alloc: SchedulerAllocation): void {
     if (!this.stopped.delete(alloc.id)) return;
     const u = this.usage.get(alloc.nodeId);
-    if (u) add(u, alloc.resources, 1);
+    if (u && counted(alloc)) add(u, alloc.resources, 1);
     if (!terminal(alloc)) this.trackJobAlloc(alloc, 1);
   }
 
@@ -126,4 +127,8 @@ function add(u: NodeUsage, r: AllocatedResources, sign: 1 | -1): void {
       u.ports.delete(p.value);
     }
   }
+}
+
+function counted(a: SchedulerAllocation | ProposedAlloc): boolean {
+  return !('clientStatus' in a) || !terminal(a);
 }

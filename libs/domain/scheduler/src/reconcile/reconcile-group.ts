@@ -77,7 +77,10 @@ function computeStops(
     stop(input, out, a, STOP_REASONS.lost, 'lost');
     desired.Stop++;
   }
-  let remove = b.untainted.length + b.migrate.length - count;
+  // Unlike Nomad, replacements of failed allocations count here too, so that one plan never
+  // leaves more than `count` allocations (a scale-down while one failed would otherwise briefly
+  // exceed it); surplus failed allocations are dropped first, as they run nothing.
+  let remove = b.untainted.length + b.migrate.length + b.rescheduleNow.length - count;
   if (remove <= 0) return;
   const take = (from: SchedulerAllocation[], pick: (a: SchedulerAllocation) => boolean): void => {
     for (const a of [...from].sort(byIndexDesc)) {
@@ -89,6 +92,7 @@ function computeStops(
       remove--;
     }
   };
+  take(b.rescheduleNow, () => true);
   // Prefer migrating allocations, then the highest indexes, then duplicates of any index.
   const migrating = new NameIndex(
     input.jobId,
