@@ -29,10 +29,19 @@ export function readyCandidates(job: Job, nodes: readonly SchedulerNode[]): Cand
   const ready: SchedulerNode[] = [];
   const availableByDc: Record<string, number> = {};
   let nodesInPool = 0;
+  // Thousands of nodes share a handful of datacenters: match each name once.
+  const dcMatch = new Map<string, boolean>();
+  const patterns = jobDatacenters(job);
   for (const node of nodes) {
     if (!inJobPool(job, node)) continue;
     nodesInPool++;
-    if (!nodeReady(node) || !inJobDatacenters(job, node)) continue;
+    if (!nodeReady(node)) continue;
+    let inDc = dcMatch.get(node.datacenter);
+    if (inDc === undefined) {
+      inDc = patterns.some((p) => globMatch(p, node.datacenter));
+      dcMatch.set(node.datacenter, inDc);
+    }
+    if (!inDc) continue;
     ready.push(node);
     availableByDc[node.datacenter] = (availableByDc[node.datacenter] ?? 0) + 1;
   }
