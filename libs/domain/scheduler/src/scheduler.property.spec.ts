@@ -18,7 +18,7 @@ const nodeArb = fc.record({
 
 const worldArb = fc.record({
   nodes: fc.array(nodeArb, { minLength: 1, maxLength: 8 }),
-  type: fc.constantFrom('service', 'batch'),
+  type: fc.constantFrom('service', 'batch', 'system', 'sysbatch'),
   count: fc.integer({ min: 0, max: 20 }),
   cpu: fc.integer({ min: 100, max: 1500 }),
   mem: fc.integer({ min: 64, max: 1500 }),
@@ -136,6 +136,14 @@ describe('scheduler invariants', () => {
         const onUpNodes = live.filter(
           (a) => world.nodes.find((n) => n.id === a.nodeId)?.status !== 'down',
         );
+        if (p.type === 'system' || p.type === 'sysbatch') {
+          // One set of `count` names per node.
+          for (const node of world.nodes) {
+            const here = onUpNodes.filter((a) => a.nodeId === node.id);
+            expect(here.length).toBeLessThanOrEqual(p.count);
+          }
+          return;
+        }
         expect(onUpNodes.length).toBeLessThanOrEqual(Math.max(p.count, 0));
         expect(plan.placements.length).toBeLessThanOrEqual(p.count);
       }),

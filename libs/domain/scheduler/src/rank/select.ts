@@ -14,10 +14,15 @@ import { assignPorts } from './ports';
 const MAX_SKIP = 3;
 const TOP_SCORES = 5;
 
+/** Score components stay numbers; maps are built only for the top candidates kept in metrics. */
 export interface RankedOption {
   node: SchedulerNode;
   ports: AssignedPort[];
-  scores: Record<string, number>;
+  binpack: number;
+  antiAffinity: number;
+  penalty: number;
+  affinity: number | null;
+  spread: number | null;
   finalScore: number;
 }
 
@@ -52,13 +57,13 @@ export function selectNode(
   metric: AllocMetric,
 ): RankedOption | null {
   const nextNode = env.source.walk();
-  const scored: NodeScoreMeta[] = [];
+  const scored: RankedOption[] = [];
   const nextRanked = (): RankedOption | null => {
     for (let node = nextNode(); node !== null; node = nextNode()) {
       metric.NodesEvaluated++;
       const option = rankNode(env, ranker, node, penaltyNodes, metric);
       if (option) {
-        scored.push({ NodeID: node.id, Scores: option.scores, NormScore: option.finalScore });
+        scored.push(option);
         return option;
       }
     }
@@ -104,34 +109,49 @@ export function rankNode(
     exhausted(metric, node, dimension ?? '', ranker);
     return null;
   }
-  const scores: Record<string, number> = {};
-  const appended: number[] = [];
   const binpack = normalizedBinPack(node, {
     cpuMhz: usage.cpuMhz + ask.cpuMhz,
     memoryMb: usage.memoryMb + ask.memoryMb,
   });
-  scores['binpack'] = binpack;
-  appended.push(binpack);
+  let sum = binpack;
+  let n = 1;
   const collisions = env.ctx.countOnNode(node.id, ranker.group.Name);
+  // Appended only when there is a collision, so it does not dilute the mean otherwise.
   const antiAffinity = collisions > 0 ? -(collisions + 1) / Math.max(ranker.group.Count, 1) : 0;
-  scores['job-anti-affinity'] = antiAffinity;
-  if (collisions > 0) appended.push(antiAffinity);
+  if (collisions > 0) {
+    sum += antiAffinity;
+    n++;
+  }
   const penalty = penaltyNodes.has(node.id) ? -1 : 0;
-  scores['node-reschedule-penalty'] = penalty;
-  if (penalty !== 0) appended.push(penalty);
-  if (ranker.affinities.length > 0) {
-    const affinity = affinityScore(ranker.affinities, node);
-    scores['node-affinity'] = affinity;
-    if (affinity !== 0) appended.push(affinity);
+  if (penalty !== 0) {
+    sum += penalty;
+    n++;
   }
-  if (ranker.spread.active) {
-    const spread = ranker.spread.score(node);
-    scores['allocation-spread'] = spread;
-    if (spread !== 0) appended.push(spread);
+  const affinity = ranker.affinities.length > 0 ? affinityScore(ranker.affinities, node) : null;
+  if (affinity) {
+    sum += affinity;
+    n++;
   }
-  const finalScore = appended.reduce((s, v) => s + v, 0) / appended.length;
-  scores['normalized-score'] = finalScore;
-  return { node, ports: ports.ports, scores, finalScore };
+  const spread = ranker.spread.active ? ranker.spread.score(node) : null;
+  if (spread) {
+    sum += spread;
+    n++;
+  }
+  const finalScore = sum / n;
+  return { node, ports: ports.ports, binpack, antiAffinity, penalty, affinity, spread, finalScore };
+}
+
+/** The per-scorer map Nomad keeps in ScoreMetaData. */
+export function scoreMap(o: RankedOption): Record<string, number> {
+  const scores: Record<string, number> = {
+    binpack: o.binpack,
+    'job-anti-affinity': o.antiAffinity,
+    'node-reschedule-penalty': o.penalty,
+  };
+  if (o.affinity !== null) scores['node-affinity'] = o.affinity;
+  if (o.spread !== null) scores['allocation-spread'] = o.spread;
+  scores['normalized-score'] = o.finalScore;
+  return scores;
 }
 
 function exhausted(metric: AllocMetric, node: SchedulerNode, dim: string, r: GroupRanker): void {
@@ -147,7 +167,10 @@ function exhausted(metric: AllocMetric, node: SchedulerNode, dim: string, r: Gro
   }
 }
 
-function topScores(scored: NodeScoreMeta[]): NodeScoreMeta[] | null {
+function topScores(scored: RankedOption[]): NodeScoreMeta[] | null {
   if (scored.length === 0) return null;
-  return [...scored].sort((a, b) => b.NormScore - a.NormScore).slice(0, TOP_SCORES);
+  return [...scored]
+    .sort((a, b) => b.finalScore - a.finalScore)
+    .slice(0, TOP_SCORES)
+    .map((o) => ({ NodeID: o.node.id, Scores: scoreMap(o), NormScore: o.finalScore }));
 }
