@@ -19,6 +19,7 @@ export function emptyPlan(
     placements: [],
     stops: [],
     inPlaceUpdates: [],
+    destructiveUpdates: [],
     attributeUpdates: [],
     annotations: { DesiredTGUpdates: {} },
     blockedEval: null,

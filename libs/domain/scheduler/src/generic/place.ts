@@ -57,6 +57,9 @@ export function placeAll(
         clientStatus: null,
         replacedBy: placement.id,
       });
+      if (req.reason === 'destructive') {
+        plan.destructiveUpdates.push({ stopAllocId: req.previous.id, placementId: placement.id });
+      }
     }
   }
 }

@@ -85,6 +85,9 @@ describe('reconcile: service', () => {
     expect(summary(plan).placed).toEqual(['web.web[0]:destructive']);
     expect(summary(plan).stopped).toEqual(['web.web[0]:alloc is being updated due to job update']);
     expect(plan.stops[0]!.replacedBy).toBe(plan.placements[0]!.id);
+    expect(plan.destructiveUpdates).toEqual([
+      { stopAllocId: plan.stops[0]!.allocId, placementId: plan.placements[0]!.id },
+    ]);
     expect(desired(plan)).toEqual({ DestructiveUpdate: 1, Ignore: 2 });
   });
 

@@ -50,6 +50,12 @@ export interface InPlaceUpdate {
   resources: AllocatedResources;
 }
 
+/** A destructive update: the old allocation stops only if its replacement is placed. */
+export interface DestructiveUpdate {
+  stopAllocId: string;
+  placementId: string;
+}
+
 /** Server-side attribute changes that are not stops (Nomad's attribute-only updates). */
 export interface AllocAttributeUpdate {
   allocId: string;
@@ -97,6 +103,8 @@ export interface Plan {
   placements: Placement[];
   stops: PlannedStop[];
   inPlaceUpdates: InPlaceUpdate[];
+  /** also present as a placement (reason `destructive`) and a stop with `replacedBy` */
+  destructiveUpdates: DestructiveUpdate[];
   attributeUpdates: AllocAttributeUpdate[];
   annotations: { DesiredTGUpdates: Record<string, DesiredUpdates> };
   /** a blocked eval (placements failed) or a re-block of this one */

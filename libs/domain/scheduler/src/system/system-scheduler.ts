@@ -171,6 +171,7 @@ function placeOnNodes(
         clientStatus: null,
         replacedBy: id,
       });
+      plan.destructiveUpdates.push({ stopAllocId: w.previous.id, placementId: id });
     }
   }
 }
