@@ -9,6 +9,7 @@ import { printReport } from './bench-report';
 const BENCHMARKS: Record<string, () => Promise<BenchReport>> = {
   'event-store': async () => (await import('./event-store.bench')).run(),
   api: async () => (await import('./api.bench')).run(),
+  'scheduler-core': async () => (await import('./scheduler-core.bench')).run(),
 };
 
 async function main(): Promise<void> {
