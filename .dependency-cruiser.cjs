@@ -39,7 +39,7 @@ module.exports = {
       comment:
         "The domain is pure: it imports itself, the Nomad wire types (@caravan/nomad-api) and re2js (Go regexp semantics are part of Nomad's rules; pure computation, no I/O). No Nest, TypeORM, pg, kafkajs or infrastructure lib.",
       severity: 'error',
-      from: { path: '^libs/domain/' },
+      from: { path: '^libs/domain/', pathNot: TEST_CODE },
       to: {
         dependencyTypesNot: ['core'],
         pathNot: ['^libs/domain/', '^libs/nomad-api/', '^node_modules/re2js/'],

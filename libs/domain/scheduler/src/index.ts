@@ -26,5 +26,5 @@ export {
 export { nextDelay, rescheduleTiming, nextTracker } from './reconcile/reschedule';
 export { tasksUpdated } from './reconcile/tasks-updated';
 export { mulberry32, deriveSeed } from './util/prng';
-/** Test data builders for other libraries' tests and benchmarks (like @caravan/domain/jobs' aJob). */
-export * as schedulerFixtures from './testing/scheduler.fixtures';
+/** Data builders for tests and benchmarks here and in other libraries (like @caravan/domain/jobs' aJob). */
+export * as schedulerFixtures from './testing/scheduler-builders';

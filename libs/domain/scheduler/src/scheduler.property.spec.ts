@@ -3,7 +3,7 @@ import type { SchedulerAllocation } from './model/allocation';
 import { terminal } from './model/allocation';
 import type { SchedulerNode } from './model/node';
 import type { Plan } from './model/plan';
-import { aJob, anAlloc, aNode, run, type World } from './testing/scheduler.fixtures';
+import { aJob, anAlloc, aNode, run, type World } from './testing/scheduler-builders';
 
 // Invariants over random clusters: never more allocations than count, never over a node's
 // capacity (ports included), and the same inputs and seed always give the same plan.

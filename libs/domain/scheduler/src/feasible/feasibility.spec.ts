@@ -1,4 +1,4 @@
-import { aJob, anAlloc, aNode, run } from '../testing/scheduler.fixtures';
+import { aJob, anAlloc, aNode, run } from '../testing/scheduler-builders';
 
 // Feasibility through the whole scheduler: where constraints come from, pools, and ports.
 

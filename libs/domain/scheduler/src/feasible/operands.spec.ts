@@ -1,4 +1,4 @@
-import { aNode } from '../testing/scheduler.fixtures';
+import { aNode } from '../testing/scheduler-builders';
 import { checkOperand } from './operands';
 import { resolveTarget } from './targets';
 

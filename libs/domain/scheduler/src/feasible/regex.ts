@@ -1,6 +1,7 @@
-// The one place a constraint's pattern becomes a matcher. Nomad uses RE2; the project is moving
-// to RE2 semantics (re2js), and swapping the engine should only touch this file. Patterns are
-// compiled once per pattern (Nomad caches per eval); an invalid pattern never matches.
+import { compileGoRegexp } from '@caravan/domain/shared';
+
+// The one place a constraint's pattern becomes a matcher: Go's regexp (RE2) semantics, as Nomad.
+// Patterns are compiled once per pattern (Nomad caches per eval); an invalid pattern never matches.
 
 const cache = new Map<string, ((input: string) => boolean) | null>();
 const CACHE_LIMIT = 1024;
@@ -11,7 +12,7 @@ export function compileRegex(pattern: string): ((input: string) => boolean) | nu
   let matcher: ((input: string) => boolean) | null;
   try {
     // Unanchored, as Go's MatchString.
-    const re = new RegExp(pattern);
+    const re = compileGoRegexp(pattern);
     matcher = (input) => re.test(input);
   } catch {
     matcher = null;

@@ -1,5 +1,5 @@
-import { aJob, anAlloc, anEval, aNode, run } from '../testing/scheduler.fixtures';
-import { n0, n1, ns, v1 } from '../testing/plan-views';
+import { aJob, anAlloc, anEval, aNode, run } from '../testing/scheduler-builders';
+import { n0, n1, ns, v1 } from '../testing/plan-views.fixture';
 
 // Where placements land and what the eval reports when they cannot.
 

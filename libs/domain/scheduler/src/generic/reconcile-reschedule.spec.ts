@@ -1,5 +1,5 @@
-import { aJob, anAlloc, anEval, NOW, run } from '../testing/scheduler.fixtures';
-import { desired, n0, n1, ns, running, summary, v1 } from '../testing/plan-views';
+import { aJob, anAlloc, anEval, NOW, run } from '../testing/scheduler-builders';
+import { desired, n0, n1, ns, running, summary, v1 } from '../testing/plan-views.fixture';
 
 // Failed allocations: reschedule now, later (delayed follow-up evals) or never, per policy;
 // and batch jobs, whose completed allocations are done.

@@ -1,5 +1,5 @@
-import { aJob, anAlloc, anEval, run } from '../testing/scheduler.fixtures';
-import { desired, n0, n1, ns, running, summary, v1 } from '../testing/plan-views';
+import { aJob, anAlloc, anEval, run } from '../testing/scheduler-builders';
+import { desired, n0, n1, ns, running, summary, v1 } from '../testing/plan-views.fixture';
 
 // Given a service job and its allocations, when an eval runs, then the plan stops, keeps,
 // updates and places what Nomad's reconciler would.

@@ -1,4 +1,4 @@
-import { aNode } from '../testing/scheduler.fixtures';
+import { aNode } from '../testing/scheduler-builders';
 import { binPackScore, exhaustedDimension } from './binpack';
 import { scoringLimit } from './group-ranker';
 

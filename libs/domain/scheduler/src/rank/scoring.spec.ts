@@ -1,4 +1,4 @@
-import { aJob, anAlloc, aNode, run } from '../testing/scheduler.fixtures';
+import { aJob, anAlloc, aNode, run } from '../testing/scheduler-builders';
 import { evenBoost } from './spread';
 
 // Affinity, spread and anti-affinity as score components on the chosen placement.

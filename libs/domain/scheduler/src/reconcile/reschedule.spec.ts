@@ -1,5 +1,5 @@
 import type { RescheduleEvent } from '../model/allocation';
-import { aJob, aNode, anAlloc, NOW } from '../testing/scheduler.fixtures';
+import { aJob, aNode, anAlloc, NOW } from '../testing/scheduler-builders';
 import { HOUR_MS, MINUTE_MS, SECOND_MS } from '../util/time';
 import { nextDelay, nextTracker, rescheduleTiming } from './reschedule';
 import {

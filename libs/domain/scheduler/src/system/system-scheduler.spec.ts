@@ -1,5 +1,5 @@
 import type { Job } from '@caravan/nomad-api';
-import { aJob, anAlloc, anEval, aNode, nodes, run } from '../testing/scheduler.fixtures';
+import { aJob, anAlloc, anEval, aNode, nodes, run } from '../testing/scheduler-builders';
 
 // System and sysbatch: one allocation per feasible node, named from the job's Name.
 

@@ -2,7 +2,7 @@ import type { Job } from '@caravan/nomad-api';
 import type { SchedulerAllocation } from '../model/allocation';
 import type { DesiredUpdates } from '../model/metrics';
 import type { Plan } from '../model/plan';
-import { aJob, anAlloc, nodes } from './scheduler.fixtures';
+import { aJob, anAlloc, nodes } from './scheduler-builders';
 
 // A small shared world and compact views of a plan, so reconcile specs read as tables.
 
