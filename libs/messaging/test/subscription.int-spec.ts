@@ -77,20 +77,23 @@ describe.each(['kafka', 'store-tail'] as const)('Subscription over %s', (mode) =
       got.push(e);
     });
     const wanted = (log: RecordedEvent[]) => log.filter((e) => e.category !== 'node');
-    await waitFor(() => got.length >= wanted(before).length, {
+    // Delivery is at least once (ADR 0005): a consumer-group rebalance under load may deliver
+    // an event again. What must hold is every event, and per key, first deliveries in order.
+    const unique = () => firstDeliveries(got);
+    await waitFor(() => unique().length >= wanted(before).length, {
       timeoutMs: 30_000,
       message: 'existing events',
     });
 
     // Appended after subscribing; the store tail polls every 60 s here, so only a notification is in time.
     const log = await appendInterleaved(fx.store, STREAMS, 2);
-    await waitFor(() => got.length >= wanted(log).length, {
+    await waitFor(() => unique().length >= wanted(log).length, {
       timeoutMs: 15_000,
       message: 'new events',
     });
 
-    expect([...got].sort((a, b) => a.logIndex - b.logIndex)).toEqual(wanted(log));
-    for (const [key, indexes] of indexesByCategoryAndKey(got)) {
+    expect([...unique()].sort((a, b) => a.logIndex - b.logIndex)).toEqual(wanted(log));
+    for (const [key, indexes] of indexesByCategoryAndKey(unique())) {
       expect({ key, ordered: isStrictlyIncreasing(indexes) }).toEqual({ key, ordered: true });
     }
   });
@@ -109,16 +112,18 @@ describe.each(['kafka', 'store-tail'] as const)('Subscription over %s', (mode) =
       handled.push(e.logIndex);
     });
 
-    await waitFor(() => handled.length >= jobs.length, {
+    await waitFor(() => new Set(handled).size >= jobs.length, {
       timeoutMs: 60_000,
       message: 'all handled',
     });
-    expect(attempts.filter((i) => i === failing.logIndex)).toHaveLength(3);
+    // Two failures, then success; a rebalance may add a redelivery (at least once, ADR 0005).
+    expect(attempts.filter((i) => i === failing.logIndex).length).toBeGreaterThanOrEqual(3);
     expect([...new Set(handled)].sort((a, b) => a - b)).toEqual(jobs.map((e) => e.logIndex));
     const sameKey = jobs
       .filter((e) => e.partitionKey === failing.partitionKey)
       .map((e) => e.logIndex);
-    expect(handled.filter((i) => sameKey.includes(i))).toEqual(sameKey);
+    // Nothing of the key was handled past the failing event before it succeeded.
+    expect([...new Set(handled.filter((i) => sameKey.includes(i)))]).toEqual(sameKey);
   });
 
   it('commits only after the handler resolved: a restarted subscription resumes at the failed event', async () => {
@@ -164,3 +169,9 @@ describe.each(['kafka', 'store-tail'] as const)('Subscription over %s', (mode) =
     );
   });
 });
+
+/** Each event once, at its first delivery, in delivery order. */
+function firstDeliveries(got: RecordedEvent[]): RecordedEvent[] {
+  const seen = new Set<string>();
+  return got.filter((e) => !seen.has(e.id) && seen.add(e.id));
+}
