@@ -117,9 +117,14 @@ describe('allocation decider', () => {
       allocationDecider.evolve(allocationDecider.initialState(), placed, 1),
     );
     expect(event).toMatchObject({ data: { ClientStatus: 'lost' } });
-    given(placed, statusEvent(report('complete')))
-      .when(lost)
-      .then([expect.objectContaining({ data: expect.objectContaining({ ClientStatus: null }) })]);
+    const afterComplete = [placed, statusEvent(report('complete'))].reduce(
+      (s, e, k) => allocationDecider.evolve(s, e, k + 1),
+      allocationDecider.initialState(),
+    );
+    const [stopAfterComplete] = allocationDecider.decide(lost, afterComplete);
+    expect(stopAfterComplete).toMatchObject({
+      data: { DesiredStatus: 'stop', ClientStatus: null },
+    });
   });
 
   it('records client status changes and ignores repeats and reports after a terminal one', () => {
