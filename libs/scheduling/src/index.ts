@@ -3,3 +3,10 @@ export { applyPlan } from './plan/plan-applier';
 export { planAppends, type PlanAppend } from './plan/plan-appends';
 export { claimOf, placementClaim, type ResourceClaim } from './capacity/claims';
 export { migrateCapacity } from './capacity/capacity.migrate';
+export * from './state/scheduling-state.types';
+export { SchedulingState, LogGapError, type LogEvent } from './state/scheduling-state';
+export {
+  SchedulingStateFollower,
+  type LogSource,
+  type StateFollowerOptions,
+} from './state/state-follower';
