@@ -123,10 +123,10 @@ describe('plan applier under contention', () => {
         applyPlan(store, stopPlan),
         applyPlan(store, stopPlan),
       ]);
-      const committed = [first, second].filter((r) => r!.committed);
+      const committed = [first, second].filter((r) => r.committed);
       expect(committed).toHaveLength(1);
       expect(committed[0]).toMatchObject({ released: allocs.length });
-      const refused = [first, second].find((r) => !r!.committed);
+      const refused = [first, second].find((r) => !r.committed);
       expect(refused).toMatchObject({
         refusal: { kind: 'stream-moved', streamId: `evaluation-${evalId}`, actual: 2 },
       });

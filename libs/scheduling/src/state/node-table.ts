@@ -33,7 +33,7 @@ export class NodeTable {
           capacity: { cpu: r.Cpu.CpuShares, mem: r.Memory.MemoryMB, disk: r.Disk.DiskMB },
           capacityIndex: logIndex,
           used: existing?.used ?? { cpu: 0, mem: 0, disk: 0 },
-          ports: existing?.ports ?? new Map(),
+          ports: existing?.ports ?? new Map<number, string>(),
           modifyIndex: logIndex,
         });
         return;

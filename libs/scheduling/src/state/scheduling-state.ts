@@ -61,7 +61,7 @@ export class SchedulingState {
     if (event.logIndex !== this.applied + 1) throw new LogGapError(this.applied, event.logIndex);
     const { logIndex: at, streamPosition: version } = event;
     // The type sets decide the union member; the events were validated when appended.
-    const typed = { type: event.type, data: event.data } as never;
+    const typed: unknown = { type: event.type, data: event.data };
     if (NODE_TYPES.has(event.type)) this.nodeTable.apply(typed as NodeEvent, at);
     else if (ALLOCATION_TYPES.has(event.type))
       this.allocTable.apply(typed as AllocationEvent, at, version);
