@@ -10,3 +10,4 @@ export {
   type LogSource,
   type StateFollowerOptions,
 } from './state/state-follower';
+export { commitClientStatus, type ClientStatusUpdate } from './client/client-status.commit';

@@ -13,6 +13,17 @@ export async function lockNodes(client: PoolClient, nodeIds: string[]): Promise<
   );
 }
 
+/** Locks, in id order, the nodes that hold claims of these allocations (before releasing). */
+export async function lockNodesOfClaims(client: PoolClient, allocIds: string[]): Promise<void> {
+  if (allocIds.length === 0) return;
+  await client.query(
+    `select 1 from sched_node_usage
+      where node_id in (select node_id from sched_alloc_claims where alloc_id = any($1::text[]))
+      order by node_id for update`,
+    [allocIds],
+  );
+}
+
 /** Creates missing node rows and raises caps to newer numbers (by source log index). */
 export async function upsertCapacity(client: PoolClient, nodes: NodeCapacity[]): Promise<void> {
   if (nodes.length === 0) return;
