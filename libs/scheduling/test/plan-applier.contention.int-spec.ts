@@ -69,6 +69,11 @@ describe('plan applier under contention', () => {
     await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
 
     expect(refusals.length).toBeGreaterThan(0);
+    const kinds = new Map<string, number>();
+    for (const r of refusals) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
+    process.stdout.write(
+      `[contention] ${outcomes.size} evaluations, refusals ${JSON.stringify(Object.fromEntries(kinds))}\n`,
+    );
     const nodeIds = nodes.map((n) => n.nodeId);
     for (const r of refusals) {
       switch (r.kind) {

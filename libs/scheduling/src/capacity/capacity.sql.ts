@@ -89,7 +89,9 @@ export async function insertClaims(
             job_id text, name text, cpu bigint, mem bigint, disk bigint, ports jsonb)
      on conflict do nothing
      returning alloc_id`,
-    [JSON.stringify(claims.map(toRow))],
+    // Name order: two plans of one job inserting the same names wait on each other in the
+    // same order, so they queue instead of deadlocking.
+    [JSON.stringify([...claims].sort(byName).map(toRow))],
   );
   const inserted = new Set(rows.map((r) => r.alloc_id));
   return claims.filter((c) => !inserted.has(c.allocId));
@@ -179,4 +181,10 @@ function toRow(c: ResourceClaim) {
     disk: c.disk,
     ports: c.ports,
   };
+}
+
+function byName(a: ResourceClaim, b: ResourceClaim): number {
+  const ka = `${a.namespace}\u0000${a.jobId}\u0000${a.name}`;
+  const kb = `${b.namespace}\u0000${b.jobId}\u0000${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
