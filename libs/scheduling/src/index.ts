@@ -11,3 +11,10 @@ export {
   type StateFollowerOptions,
 } from './state/state-follower';
 export { commitClientStatus, type ClientStatusUpdate } from './client/client-status.commit';
+export {
+  planWithRetries,
+  planAttemptLimit,
+  failedAfterConflicts,
+  type PlanLoopPorts,
+  type PlanLoopResult,
+} from './plan/plan-retry';
