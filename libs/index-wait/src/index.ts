@@ -1,0 +1,1 @@
+export { IndexGate, IndexWaitTimeoutError, IndexGateClosedError } from './index-gate';
