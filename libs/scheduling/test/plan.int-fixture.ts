@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newAllocation } from '../../domain/allocations/src/allocation.fixtures';
+import { newAllocation } from '@caravan/domain/allocations';
 import { evaluationStream, type EvaluationCreated } from '@caravan/domain/evaluations';
 import type { NewAllocation } from '@caravan/domain/allocations';
 import type { PostgresEventStore } from '@caravan/event-store';

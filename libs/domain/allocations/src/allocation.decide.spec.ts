@@ -1,7 +1,7 @@
 import { allocationDecider } from './allocation.decide';
 import type { AllocationCommand } from './allocation.commands';
 import type { AllocationEvent } from './allocation.events';
-import { newAllocation } from './allocation.fixtures';
+import { newAllocation } from './allocation-builders';
 
 function given(...events: AllocationEvent[]) {
   const state = events.reduce(

@@ -5,3 +5,5 @@ export * from './allocation.errors';
 export * from './allocation.state';
 export * from './allocation.decide';
 export * from './allocation.stream';
+/** Data builders for tests here and in other libraries. */
+export { newAllocation } from './allocation-builders';

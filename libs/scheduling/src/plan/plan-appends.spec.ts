@@ -1,4 +1,4 @@
-import { newAllocation } from '../../../domain/allocations/src/allocation.fixtures';
+import { newAllocation } from '@caravan/domain/allocations';
 import { planAppends } from './plan-appends';
 import type { PlanCommit } from './plan-commit.types';
 

@@ -1,4 +1,4 @@
-import { newAllocation } from '../../../domain/allocations/src/allocation.fixtures';
+import { newAllocation } from '@caravan/domain/allocations';
 import type { AllocationEvent } from '@caravan/domain/allocations';
 import { simulatedNode, type NodeEvent } from '@caravan/domain/nodes';
 import { LogGapError, SchedulingState } from './scheduling-state';
