@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseError, Pool, PoolClient } from 'pg';
-import { AppendQueueFullError, StreamOrderConflictError } from './event-store.errors';
-import { commandText, Outcome, settle, Written } from './group-payload';
-import { recoverOutcomes } from './outcome-recovery';
+import {
+  AppendQueueFullError,
+  StreamBusyError,
+  StreamOrderConflictError,
+} from './event-store.errors';
+import { callCommitGroup } from './group-call';
+import { commandText, Outcome, settle, streamKeys, Written } from './group-payload';
+import { findCommit } from './outcome-recovery';
 import { StreamAppend } from './event-store.types';
 
 // In-process group commit. Appends that arrive while earlier ones are in flight queue up and go
@@ -11,7 +16,8 @@ import { StreamAppend } from './event-store.types';
 // so grouping costs latency only when it also saves flushes.
 //
 // The rule that keeps callers told the truth: an error can fail a command only if the command
-// did not commit. Every failed round trip is settled by looking the group's event ids up.
+// did not commit. A failed round trip is settled by the group's commit token, which holds each
+// command's outcome exactly when the group committed.
 
 /** What a command learnt from its own round trip: its writes and the indexes already stamped. */
 export interface Committed extends Written {
@@ -23,27 +29,21 @@ interface Pending {
   appends: StreamAppend[];
   /** the command as es_append_streams reads it, made before it joins a group */
   text: string;
-  /** groups this command was sent in; a stream-order conflict sends it again, a few times */
+  keys: string[];
+  /** groups this command was sent in; a transient failure sends it again, a few times */
   attempts: number;
   resolve: (committed: Committed) => void;
   reject: (error: unknown) => void;
 }
 
-interface GroupResult {
-  outcomes: Outcome[];
-  indexes: [number, number][];
-  pass_error: string | null;
-}
-
 /** Subtransactions past 64 per transaction overflow PostgreSQL's per-backend cache. */
 const MAX_GROUP = 32;
-/** A command whose stream a newer transaction wrote goes again in a new transaction. */
-const MAX_ORDER_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 export interface AppendBatcherOptions {
   /** transactions in flight at once */
   maxInFlight: number;
-  /** commands waiting beyond this are refused at once (AppendQueueFullError) */
+  /** commands waiting beyond this are refused at once (retries of sent ones may exceed it) */
   maxQueued: number;
   /** how long a failed round trip may spend finding out whether it committed */
   recoveryMs: number;
@@ -74,7 +74,7 @@ export class AppendBatcher {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ appends, text, attempts: 0, resolve, reject });
+      this.queue.push({ appends, text, keys: streamKeys(appends), attempts: 0, resolve, reject });
       this.pump();
     });
   }
@@ -111,74 +111,40 @@ export class AppendBatcher {
       for (const pending of group) pending.reject(error);
       return;
     }
-    let result: GroupResult;
     try {
-      result = await this.commitGroup(client, token, group);
+      const texts = group.map((p) => p.text);
+      const result = await callCommitGroup(
+        client,
+        token,
+        texts,
+        group.flatMap((p) => p.keys),
+      );
+      this.options.onStamps(result.indexes);
+      this.settleAll(group, result.outcomes, new Map(result.indexes));
     } catch (failure) {
       await this.settleFailedGroup(group, token, failure);
-      return;
     }
-    this.options.onStamps(result.indexes);
-    const stamped = new Map(result.indexes.map(([position, index]) => [position, index]));
+  }
+
+  private settleAll(group: Pending[], outcomes: Outcome[], stamped: Map<number, number>): void {
     group.forEach((pending, k) => {
       try {
-        const written = settle(result.outcomes[k]!, pending.appends);
-        pending.resolve({ ...written, indexes: stamped });
+        pending.resolve({ ...settle(outcomes[k]!, pending.appends), indexes: stamped });
       } catch (error) {
-        this.rejectOrRequeue(pending, error);
+        this.retryOrReject(pending, error, error instanceof StreamOrderConflictError);
       }
     });
   }
 
-  /** A stream-order conflict is not the caller's: the command goes again, first in line. */
-  private rejectOrRequeue(pending: Pending, error: unknown): void {
-    if (!(error instanceof StreamOrderConflictError) || pending.attempts >= MAX_ORDER_ATTEMPTS)
-      return pending.reject(error);
-    this.queue.unshift(pending);
-    queueMicrotask(() => this.pump());
-  }
-
-  /** Appends, COMMIT, a sequencing pass and the read-back, in one statement (es_commit_group). */
-  private async commitGroup(
-    client: PoolClient,
-    token: string,
-    group: Pending[],
-  ): Promise<GroupResult> {
-    // pg-pool listens for errors only on idle clients: a FATAL arriving while we hold this one
-    // (a terminated backend) would otherwise be an uncaught 'error' event. The query reports it.
-    const ignore = () => undefined;
-    client.on('error', ignore);
+  /** The token says whether the group committed, and then each command's own outcome. */
+  private async settleFailedGroup(group: Pending[], token: string, failure: unknown) {
+    let found;
     try {
-      const { rows } = await client.query<{ result: GroupResult }>(
-        'call es_commit_group($1::uuid, $2::text[])',
-        [token, group.map((p) => p.text)],
-      );
-      client.off('error', ignore);
-      client.release();
-      return rows[0]!.result;
-    } catch (error) {
-      // Without a server answer the backend may still be running the group: recovery ends it.
-      const backendPid = error instanceof DatabaseError ? undefined : pidOf(client);
-      client.off('error', ignore);
-      // A failed call may have cost the connection (a terminated backend): never pool it again.
-      client.release(true);
-      throw Object.assign(error as Error, { backendPid });
-    }
-  }
-
-  /** Commands that committed succeed anyway; the rest fail, or go again alone on a deadlock. */
-  private async settleFailedGroup(
-    group: Pending[],
-    token: string,
-    failure: unknown,
-  ): Promise<void> {
-    let outcomes;
-    try {
-      outcomes = await recoverOutcomes(
+      const pid = (failure as { backendPid?: number }).backendPid;
+      found = await findCommit(
         this.pool,
         token,
-        group.map((p) => p.appends),
-        (failure as { backendPid?: number }).backendPid,
+        pid,
         Date.now() + this.options.recoveryMs,
         failure,
       );
@@ -186,23 +152,32 @@ export class AppendBatcher {
       for (const pending of group) pending.reject(unknown);
       return;
     }
-    const retry: Pending[] = [];
-    group.forEach((pending, k) => {
-      const outcome = outcomes[k]!;
-      if (outcome.committed) pending.resolve({ ...outcome.written, indexes: new Map() });
-      else if (group.length > 1 && isRetryableAlone(failure)) retry.push(pending);
-      else pending.reject(failure);
-    });
-    // Two groups locking the same streams in opposite orders deadlock as wholes; alone, each
-    // command locks in one order only.
-    await Promise.all(retry.map((pending) => this.flush([pending])));
+    if (found.committed) return this.settleAll(group, found.outcomes ?? [], new Map());
+    if (!isTransient(failure)) return group.forEach((pending) => pending.reject(failure));
+    // Nothing committed, and the cause was the transaction's, not a command's data: which
+    // command met the deadlock or the locked stream is unknown, so each goes again alone.
+    if (group.length > 1) {
+      await Promise.all(group.map((pending) => this.flush([pending])));
+      return;
+    }
+    const [alone] = group as [Pending];
+    if (isLockTimeout(failure)) return alone.reject(new StreamBusyError(failure));
+    this.retryOrReject(alone, failure, true);
+  }
+
+  /** A failure that is not the command's own (lock order, deadlock) sends it again, first in line. */
+  private retryOrReject(pending: Pending, error: unknown, transient: boolean): void {
+    if (!transient || pending.attempts >= MAX_ATTEMPTS) return pending.reject(error);
+    this.queue.unshift(pending);
+    queueMicrotask(() => this.pump());
   }
 }
 
-function pidOf(client: PoolClient): number | undefined {
-  return (client as unknown as { processID?: number }).processID ?? undefined;
+/** Deadlock, serialization failure, lock timeout: nothing committed, the same command may pass. */
+function isTransient(error: unknown): boolean {
+  return error instanceof DatabaseError && ['40P01', '40001', '55P03'].includes(error.code ?? '');
 }
 
-function isRetryableAlone(error: unknown): boolean {
-  return error instanceof DatabaseError && (error.code === '40P01' || error.code === '40001');
+function isLockTimeout(error: unknown): boolean {
+  return error instanceof DatabaseError && error.code === '55P03';
 }

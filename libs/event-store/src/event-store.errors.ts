@@ -90,3 +90,11 @@ export class TransactionRolledBackError extends Error {
     super('transaction was rolled back: an earlier statement in it failed');
   }
 }
+
+/** The stream stayed locked by another session past the store's lock timeout: retry later. */
+export class StreamBusyError extends Error {
+  readonly code = 'OVERLOADED';
+  constructor(readonly cause: unknown) {
+    super(`event store overloaded: a stream stayed locked by another session, retry later`);
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stringifyJson } from '@caravan/json';
 import {
   DuplicateEventError,
@@ -35,15 +36,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The JSON text es_append_streams reads for one command. Throws InvalidEventPayloadError for a
- * command that cannot be one: no events in a stream append, an id that is not a UUID, data that
- * JSON cannot carry (undefined, cycles). Checked before the command joins a group, so it fails
- * alone.
+ * command that cannot be one: no stream, an id that is not a UUID, data that JSON cannot carry
+ * (undefined, cycles). Checked before the command joins a group, so it fails alone. A stream
+ * append without events is a version check.
  */
 export function commandText(appends: StreamAppend[]): string {
   if (appends.length === 0) throw new InvalidEventPayloadError('an append names no stream');
   for (const a of appends) {
-    if (a.events.length === 0)
-      throw new InvalidEventPayloadError(`stream ${a.stream.id}: an append needs an event`);
     for (const e of a.events) {
       if (!UUID.test(e.id)) throw new InvalidEventPayloadError(`event id ${e.id} is not a UUID`);
       if (e.data === undefined)
@@ -69,6 +68,13 @@ function serialize(appends: StreamAppend[]): string {
           : EXPECTED_CODES[a.expectedVersion],
       events: a.events,
     })),
+  );
+}
+
+/** The advisory-lock key of each stream a command touches: 64 bits of its id's SHA-1. */
+export function streamKeys(appends: StreamAppend[]): string[] {
+  return appends.map((a) =>
+    createHash('sha1').update(a.stream.id).digest().readBigInt64BE(0).toString(),
   );
 }
 

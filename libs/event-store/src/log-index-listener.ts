@@ -75,6 +75,8 @@ export class LogIndexListener {
     await client.connect();
     await client.query('LISTEN es_log');
     this.client = client;
+    // Notifications sent while we were not listening are lost: wake everyone once to look.
+    this.wake();
   }
 
   private reconnectSoon(failed: Client): void {

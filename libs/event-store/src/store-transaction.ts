@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseError, Pool, PoolClient } from 'pg';
 import { AppendBatcher } from './append-batcher';
 import { TransactionRolledBackError } from './event-store.errors';
-import { recoverOutcomes } from './outcome-recovery';
+import { findCommit } from './outcome-recovery';
 import { StreamAppend } from './event-store.types';
 import { Written } from './group-payload';
 
@@ -70,15 +70,8 @@ export async function runTransaction<T>(
       if (error instanceof DatabaseError && error.code === '25P02')
         throw new TransactionRolledBackError();
       const backend = error instanceof DatabaseError ? undefined : pid;
-      const [outcome] = await recoverOutcomes(
-        pool,
-        token,
-        [appended.flat()],
-        backend,
-        Date.now() + recoveryMs,
-        error,
-      );
-      if (!outcome?.committed) throw error;
+      const found = await findCommit(pool, token, backend, Date.now() + recoveryMs, error);
+      if (!found.committed) throw error;
     }
     return { result, written };
   } finally {

@@ -21,14 +21,17 @@ create table if not exists es_streams (
 -- later event before its earlier one (see es_append_streams: a late, older transaction retries).
 alter table es_streams add column if not exists last_txid xid8 not null default '0';
 
--- One row per group commit, written in the group's transaction: after a failed round trip it
--- tells whether that transaction committed, and which transaction id its events carry.
--- Needed only for a few seconds; pruned by every store (pruneCommitTokens).
+-- One row per group commit, written last in the group's transaction with each command's outcome
+-- (what the call would have returned): after a failed round trip it tells whether that
+-- transaction committed and, exactly, which commands of it did. Needed only for seconds; every
+-- store prunes rows older than five minutes (the clock at insert, not at transaction start).
 create table if not exists es_commit_tokens (
   token          uuid primary key,
   transaction_id xid8 not null default pg_current_xact_id(),
-  created_at     timestamptz not null default now()
+  created_at     timestamptz not null default clock_timestamp()
 );
+alter table es_commit_tokens add column if not exists outcomes jsonb;
+alter table es_commit_tokens alter column created_at set default clock_timestamp();
 
 create table if not exists es_events (
   global_position bigint generated always as identity primary key,
@@ -143,7 +146,7 @@ end $$;
 -- EXCEPTION block), where its text is also cast to jsonb: a version conflict, a duplicate event
 -- id or anything PostgreSQL refuses about the command's data (U+0000 in jsonb, a missing field,
 -- a key too long to index) rolls back only that command. Errors about the transaction or the
--- server (deadlock, serialization, out of resources, shutdown) still fail the whole group.
+-- server (deadlock, lock timeout, out of resources, shutdown) still fail the whole group.
 -- error_code: CR001 version conflict, CR003 stream order (retry later), 23505 duplicate,
 -- CR002 command refused (detail: sqlstate and message).
 -- Runs inside the caller's transaction; es_commit_group below also commits.
@@ -166,7 +169,10 @@ begin
         get stacked diagnostics failure = pg_exception_detail;
         return query select k - 1, sqlstate::text, failure, null::bigint[], null::bigint[];
       when others then
-        if left(sqlstate, 2) in ('40', '53', '57', '58', 'XX') then
+        -- Only errors about the command's own data are its alone: data exceptions (22),
+        -- constraint violations (23), program limits such as a key too long (54). Anything
+        -- else (a lock timeout, a deadlock, the server) concerns the whole transaction.
+        if left(sqlstate, 2) not in ('22', '23', '54') then
           raise;
         end if;
         return query select k - 1, 'CR002'::text, sqlstate || ': ' || sqlerrm,
@@ -238,8 +244,9 @@ end $$;
 -- missing indexes by lookup. result: {"outcomes": [...es_append_group rows...],
 -- "indexes": [[position, log_index], ...], "pass_error": text | null}.
 drop procedure if exists es_commit_group(text[], jsonb);
+drop procedure if exists es_commit_group(uuid, text[], jsonb);
 create or replace procedure es_commit_group(
-  p_token uuid, p_commands text[], inout result jsonb default null)
+  p_token uuid, p_commands text[], p_stream_keys bigint[], inout result jsonb default null)
 language plpgsql as $$
 declare
   outcomes jsonb;
@@ -249,12 +256,21 @@ declare
   pass_stamped bigint;
   pass_error text;
 begin
+  -- A row lock held elsewhere must not stall this process's appends without end.
+  perform set_config('lock_timeout', '2s', true);
+  -- Every stream of the group (p_stream_keys: a 64-bit hash of each stream id), locked in one
+  -- sorted order before anything is written: groups never deadlock with each other, and this
+  -- transaction takes its id (at its first write) only once it holds all its streams, so no
+  -- newer group can reach one of them first (CR003). Advisory locks take no transaction id; a
+  -- hash collision only serializes two streams.
+  perform pg_advisory_xact_lock(k.key)
+  from (select distinct key from unnest(p_stream_keys) as u(key) order by key) k;
   with g as materialized (select * from es_append_group(p_commands))
   select (select coalesce(jsonb_agg(to_jsonb(g) order by g.ord), '[]') from g),
          (select coalesce(array_agg(x.p), '{}') from g, unnest(g.positions) as x(p))
   into outcomes, written;
   -- Last, so the token does not take the transaction id before the commands' streams do.
-  insert into es_commit_tokens (token) values (p_token);
+  insert into es_commit_tokens (token, outcomes) values (p_token, outcomes);
   commit;
   begin
     select q.head, q.stamped into pass_head, pass_stamped from es_sequence(1000) q;

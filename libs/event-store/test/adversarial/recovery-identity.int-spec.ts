@@ -70,13 +70,18 @@ describe('adversarial: outcome recovery identifies commands by event id only', (
     expect(rr).toMatchObject({ status: 'rejected' });
   });
 
-  it('G3: a version-check-only command (no events) is refused before it is sent', async () => {
+  it('G3: a version-check-only command (no events) in a group cut after COMMIT still reports its conflict', async () => {
     const store = await arena.open({ appendConcurrency: 1 });
     await store.append(to('guarded', [ev()]));
-    // With no events there is nothing by which recovery could ever tell it committed.
+    await sleepOnceWhenStamping(arena.admin, 'SleepHere');
+    const z = store.append(to('z', [ev()]));
+    const a = store.append(to('a', [ev('SleepHere')]));
+    // "stream guarded must be at version 7" (it is at 1): a conflict, in the normal path
     const check = store.append(to('guarded', [], 7));
-    await expect(check).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect((await streamTruth(arena.admin, 'guarded')).version).toBe(1);
+    await cutSleeper(arena.admin);
+    const [, , rc] = await Promise.allSettled([z, a, check]);
+    // The commit token holds each command's own outcome: the conflict survives the cut.
+    expect(rc).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_EXPECTED_VERSION' } });
   });
 
   it('G2: a committed command whose event ids are upper-case UUIDs is reported failed after a post-COMMIT cancel', async () => {
