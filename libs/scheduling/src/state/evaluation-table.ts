@@ -5,8 +5,6 @@ import type { EvaluationView } from './scheduling-state.types';
 // version) and what the scheduler is asked, plus the open (pending or blocked) ones per job:
 // the worker sheds older pending evaluations of a job and unblocks blocked ones from here.
 
-type Open = EvaluationView['status'] & ('pending' | 'blocked');
-
 export class EvaluationTable {
   private readonly evaluations = new Map<string, EvaluationView>();
   private readonly openByJob = new Map<string, Map<string, EvaluationView>>();
@@ -32,7 +30,7 @@ export class EvaluationTable {
     if (view === undefined) return;
     const state = evolveEvaluation(
       view.status === 'pending' || view.status === 'blocked'
-        ? { phase: 'open', id: view.id, status: view.status as Open, unblocked: view.unblocked }
+        ? { phase: 'open', id: view.id, status: view.status, unblocked: view.unblocked }
         : { phase: 'terminal', id: view.id, status: view.status },
       event,
     );

@@ -33,14 +33,15 @@ export class JobTable {
         return;
       }
       case 'JobPurged':
+        // versions stay: the purged job's allocations still run them until they are stopped
         this.jobs.delete(`${event.data.namespace}/${event.data.jobId}`);
-        this.versions.delete(`${event.data.namespace}/${event.data.jobId}`);
         return;
       case 'JobVersionPruned':
       case 'JobVersionStabilityChanged': {
         const view = this.get(event.data.namespace, event.data.jobId);
         if (view !== undefined) view.version = version;
-        if (event.type === 'JobVersionPruned')
+        // A purge keeps them too: the purged job's allocations must still be seen to be stopped.
+        if (event.type === 'JobVersionPruned' && event.data.reason === 'retention')
           this.versions
             .get(`${event.data.namespace}/${event.data.jobId}`)
             ?.delete(event.data.version);
