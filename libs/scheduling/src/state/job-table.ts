@@ -24,7 +24,14 @@ export class JobTable {
       case 'JobVersionRegistered':
       case 'JobReverted':
       case 'JobStopped': {
-        const job = event.data.job;
+        // Events carry indexes as 0 (they are assigned at commit); the state stamps them as
+        // Nomad's does, and the scheduler compares JobModifyIndex to tell a job update.
+        const job = {
+          ...event.data.job,
+          CreateIndex: event.data.createIndex ?? logIndex,
+          ModifyIndex: logIndex,
+          JobModifyIndex: logIndex,
+        };
         const key = `${job.Namespace}/${job.ID}`;
         this.jobs.set(key, { job, jobModifyIndex: logIndex, version });
         const kept = this.versions.get(key) ?? new Map<number, Job>();
