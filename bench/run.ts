@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchReport>> = {
   'event-store': async () => (await import('./event-store.bench')).run(),
   api: async () => (await import('./api.bench')).run(),
   'scheduler-core': async () => (await import('./scheduler-core.bench')).run(),
+  scheduler: async () => (await import('./scheduler-worker.bench')).run(),
 };
 
 async function main(): Promise<void> {

@@ -3,11 +3,13 @@ import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
 import { getMetricsRegistry, PinoNestLogger, type Logger } from '@caravan/observability';
 import { createRegistryExecutor } from '@caravan/registry';
+import { eventStorePorts } from '@caravan/messaging';
 import { InProcessRegistryClient } from '@caravan/rpc';
 import { startApiGateway } from './api-gateway.starter';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { registerEventStoreMetrics } from './event-store-metrics';
 import { countingHandler, startConsumers } from './event-consumers';
+import { startSchedulerWorker } from './scheduler-worker.starter';
 import type { Stoppable } from './process-lifecycle';
 import { startRegistryDuties } from './registry-duties';
 
@@ -47,6 +49,12 @@ export async function startCaravan(config: CaravanConfig, logger: Logger): Promi
     parts.push(...(await startRegistryDuties(store, databaseUrl, config.transport, logger)));
     const executor = await createRegistryExecutor(store, new PinoNestLogger(logger));
     parts.push({ name: 'registry', stop: () => executor.close() });
+    const scheduler = await startSchedulerWorker(
+      store,
+      eventStorePorts(store, databaseUrl).leaderFor,
+      logger,
+    );
+    parts.push(...scheduler.parts);
     parts.push(
       ...(await startConsumers(
         'caravan',
@@ -54,11 +62,7 @@ export async function startCaravan(config: CaravanConfig, logger: Logger): Promi
         databaseUrl,
         config.transport,
         [
-          {
-            name: 'scheduler',
-            categories: ['evaluation', 'node'],
-            handler: countingHandler('caravan', 'scheduler'),
-          },
+          scheduler.consumer,
           {
             name: 'deployment-watcher',
             categories: ['deployment', 'allocation'],

@@ -11,5 +11,6 @@ export { startApiGateway, GATEWAY_FEATURES } from './api-gateway.starter';
 export { startCaravan, type CaravanSystem } from './caravan.system';
 export { runApp, type Started } from './run-app';
 export { caravanBanner, type CaravanBannerInfo } from './caravan-banner';
-export { startConsumerApp } from './consumer-app.starter';
+export { startConsumerApp, type ConsumerFactory } from './consumer-app.starter';
+export { startSchedulerWorker } from './scheduler-worker.starter';
 export { registerEventStoreMetrics } from './event-store-metrics';

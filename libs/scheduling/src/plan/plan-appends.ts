@@ -124,7 +124,7 @@ export function planAppends(plan: PlanCommit): PlanAppend[] {
   for (const c of plan.cancelEvaluations)
     appends.push({
       stream: evaluationStream(c.evaluationId, ns, job),
-      expectedVersion: 'stream_exists',
+      expectedVersion: c.expectedVersion ?? 'stream_exists',
       events: [
         {
           type: 'EvaluationCanceled',

@@ -53,6 +53,8 @@ export interface PlannedDeferral {
 export interface PlannedCancel {
   evaluationId: string;
   description: string;
+  /** the evaluation stream's version the scheduler saw; default: any existing version */
+  expectedVersion?: number;
 }
 
 export type PlanOutcome =

@@ -44,7 +44,7 @@ export class AllocationTable {
       this.byId.set(a.ID, view);
       index(this.byNode, a.NodeID, a.ID);
       index(this.byJob, `${a.Namespace}/${a.JobID}`, a.ID);
-      this.settleHolding(view);
+      this.settleHolding(view, logIndex);
       return;
     }
     const view = this.byId.get(event.data.ID);
@@ -61,7 +61,7 @@ export class AllocationTable {
         break;
       case 'AllocationUpdatedInPlace':
         // free the old resources before the new ones are held
-        this.release(view);
+        this.release(view, logIndex);
         a.JobVersion = event.data.JobVersion;
         a.AllocatedResources = event.data.AllocatedResources;
         a.DeploymentID = event.data.DeploymentID;
@@ -82,24 +82,24 @@ export class AllocationTable {
         return assertNever(event);
     }
     a.ModifyTime = event.data.ModifyTime;
-    this.settleHolding(view);
+    this.settleHolding(view, logIndex);
   }
 
-  private settleHolding(view: AllocationView): void {
+  private settleHolding(view: AllocationView, logIndex: number): void {
     const a = view.allocation;
     const holds = !isServerTerminal(a.DesiredStatus) && !isClientTerminal(a.ClientStatus);
     if (holds && !view.holdsResources) {
       const c = claimOf(a.AllocatedResources);
       this.nodes.hold(a.NodeID, a.ID, c, c.ports);
       view.holdsResources = true;
-    } else if (!holds) this.release(view);
+    } else if (!holds) this.release(view, logIndex);
   }
 
-  private release(view: AllocationView): void {
+  private release(view: AllocationView, logIndex: number): void {
     if (!view.holdsResources) return;
     const a = view.allocation;
     const c = claimOf(a.AllocatedResources);
-    this.nodes.free(a.NodeID, a.ID, c, c.ports);
+    this.nodes.free(a.NodeID, a.ID, c, c.ports, logIndex);
     view.holdsResources = false;
   }
 

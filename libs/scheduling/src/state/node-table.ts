@@ -35,12 +35,14 @@ export class NodeTable {
           used: existing?.used ?? { cpu: 0, mem: 0, disk: 0 },
           ports: existing?.ports ?? new Map<number, string>(),
           modifyIndex: logIndex,
+          freedIndex: logIndex,
         });
         return;
       }
       case 'NodeStatusChanged': {
         const view = this.nodes.get(event.data.nodeId);
         if (view === undefined) return;
+        if (event.data.status === 'ready' && view.status !== 'ready') view.freedIndex = logIndex;
         view.status = event.data.status;
         view.modifyIndex = logIndex;
         return;
@@ -65,9 +67,10 @@ export class NodeTable {
     for (const port of ports) view.ports.set(port, allocId);
   }
 
-  free(nodeId: string, allocId: string, r: Resources, ports: number[]): void {
+  free(nodeId: string, allocId: string, r: Resources, ports: number[], logIndex: number): void {
     const view = this.nodes.get(nodeId);
     if (view === undefined) return;
+    view.freedIndex = logIndex;
     view.used = {
       cpu: view.used.cpu - r.cpu,
       mem: view.used.mem - r.mem,
@@ -85,6 +88,7 @@ export class NodeTable {
       used: { cpu: 0, mem: 0, disk: 0 },
       ports: new Map(),
       modifyIndex: 0,
+      freedIndex: 0,
     };
     this.nodes.set(nodeId, view);
     return view;

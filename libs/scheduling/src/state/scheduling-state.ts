@@ -7,7 +7,8 @@ import {
 import { JOB_EVENT_TYPES, type JobEvent } from '@caravan/domain/jobs';
 import type { NodeEvent } from '@caravan/domain/nodes';
 import { AllocationTable } from './allocation-table';
-import { EvaluationTable, JobTable } from './job-table';
+import { EvaluationTable } from './evaluation-table';
+import { JobTable } from './job-table';
 import { NodeTable } from './node-table';
 import { StaleSnapshotError, type SchedulingSnapshot } from './scheduling-state.types';
 
@@ -90,7 +91,10 @@ export class SchedulingState {
       allocationsOnNode: guard((id: string) => this.allocTable.onNode(id)),
       allocationsOfJob: guard((ns: string, job: string) => this.allocTable.ofJob(ns, job)),
       job: guard((ns: string, job: string) => this.jobTable.get(ns, job)),
+      jobVersion: guard((ns: string, job: string, v: number) => this.jobTable.version(ns, job, v)),
       evaluation: guard((id: string) => this.evalTable.get(id)),
+      openEvaluationsOfJob: guard((ns: string, job: string) => this.evalTable.openOfJob(ns, job)),
+      openEvaluations: guard(() => this.evalTable.open()),
     };
   }
 }

@@ -6,7 +6,7 @@ import type {
   TaskState,
 } from '@caravan/domain/allocations';
 import type { NodeSpec, NodeStatus } from '@caravan/domain/nodes';
-import type { Job } from '@caravan/nomad-api';
+import type { Job, Nanos } from '@caravan/nomad-api';
 
 // What the scheduler's in-memory state holds (Nomad's FSM tables, restricted to what a
 // scheduler reads). Index fields are log indexes; `version` fields are stream versions, what a
@@ -30,6 +30,11 @@ export interface NodeView {
   /** port → the non-terminal allocation holding it */
   ports: ReadonlyMap<number, string>;
   modifyIndex: number;
+  /**
+   * log index at which capacity last became available here (registered, back to ready, an
+   * allocation released): a blocked evaluation planned before it may fit now (missed unblock)
+   */
+  freedIndex: number;
 }
 
 export interface AllocationView {
@@ -63,6 +68,24 @@ export interface EvaluationView {
   status: 'pending' | 'blocked' | 'complete' | 'failed' | 'canceled';
   version: number;
   modifyIndex: number;
+  createIndex: number;
+  /** what the scheduler is asked (Nomad's Evaluation fields as created) */
+  type: string;
+  priority: number;
+  triggeredBy: string;
+  jobModifyIndex: number;
+  forceReschedule: boolean;
+  createTime: Nanos;
+  /** delayed evaluations: not before this Unix-ns time / this long after CreateTime */
+  waitUntil: Nanos | null;
+  wait: Nanos;
+  previousEval: string;
+  /** blocked evaluations: the state index and node classes their last plan saw */
+  snapshotIndex: number;
+  classEligibility: Record<string, boolean> | null;
+  escapedComputedClass: boolean;
+  /** an EvaluationUnblocked arrived after the last block: it is due for scheduling again */
+  unblocked: boolean;
 }
 
 /**
@@ -78,7 +101,13 @@ export interface SchedulingSnapshot {
   allocationsOnNode(nodeId: string): AllocationView[];
   allocationsOfJob(namespace: string, jobId: string): AllocationView[];
   job(namespace: string, jobId: string): JobView | undefined;
+  /** a retained version of a job (allocations run the version they were placed with) */
+  jobVersion(namespace: string, jobId: string, version: number): Job | undefined;
   evaluation(evalId: string): EvaluationView | undefined;
+  /** pending and blocked evaluations of a job, oldest first */
+  openEvaluationsOfJob(namespace: string, jobId: string): EvaluationView[];
+  /** every pending and blocked evaluation */
+  openEvaluations(): EvaluationView[];
 }
 
 export class StaleSnapshotError extends Error {
