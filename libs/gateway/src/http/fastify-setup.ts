@@ -2,6 +2,7 @@ import { stringifyJson } from '@caravan/json';
 import type { Logger } from '@caravan/observability';
 import type { FastifyInstance } from 'fastify';
 import { Histogram, type Registry } from 'prom-client';
+import { CORRELATION_HEADER } from './correlation-id';
 import { decodeJsonBody } from './json-body.decoder';
 import { wantsPretty, type QueryParams } from './query-options';
 import type { RouteMatcher } from './route-matcher';
@@ -28,7 +29,8 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *   bigint-safe codec; GETs ignore their body as Nomad's read handlers do;
  * - responses are encoded with the same codec; `?pretty` indents by 4 and adds a newline;
  * - success is 200: Nest's default 201 for POST never reaches the wire;
- * - routes are recorded so an unknown method on a known path can answer 405.
+ * - routes are recorded so an unknown method on a known path can answer 405;
+ * - every response names its correlation id (X-Caravan-Correlation-Id).
  */
 export function configureFastify(
   fastify: FastifyInstance,
@@ -53,6 +55,7 @@ export function configureFastify(
 
   fastify.setReplySerializer(serializeShared);
   fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header(CORRELATION_HEADER, req.id);
     if (wantsPretty(req.query as QueryParams)) reply.serializer(prettySerializer);
     done();
   });
@@ -70,7 +73,13 @@ export function configureFastify(
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, seconds);
     if (debug)
       deps.logger.debug(
-        { method: req.method, url: req.url, status: reply.statusCode, seconds },
+        {
+          method: req.method,
+          url: req.url,
+          status: reply.statusCode,
+          seconds,
+          correlationId: req.id,
+        },
         'request',
       );
     done();
