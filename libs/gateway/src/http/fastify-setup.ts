@@ -4,14 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import { Histogram, type Registry } from 'prom-client';
 import { CORRELATION_HEADER } from './correlation-id';
 import { decodeJsonBody } from './json-body.decoder';
+import { RawJson } from './raw-json';
 import { wantsPretty, type QueryParams } from './query-options';
 import type { RouteMatcher } from './route-matcher';
 
-const prettySerializer = (payload: unknown): string => `${stringifyJson(payload, 4)}\n`;
+const prettySerializer = (payload: unknown): string =>
+  `${payload instanceof RawJson ? payload.pretty(4) : stringifyJson(payload, 4)}\n`;
 
 // Blocking reads woken together share one body object (single flight); encode it once.
 const encoded = new WeakMap<object, string>();
 function serializeShared(payload: unknown): string {
+  if (payload instanceof RawJson) return payload.text;
   if (payload === null || typeof payload !== 'object') return stringifyJson(payload);
   let text = encoded.get(payload);
   if (text === undefined) {
