@@ -13,6 +13,9 @@ import { jobId, registerBody } from './service-job';
 // phases run before everything else: they create the jobs the later phases read, and the
 // baseline serves those jobs' JSON.
 
+/** The page size of the paged list measurement (Nomad's UI and CLI page the jobs list). */
+const PER_PAGE = 100;
+
 export interface ApiBenchSettings {
   seconds: number;
   listJobs: number;
@@ -77,7 +80,7 @@ export async function measureAll(
       )),
     );
   }
-  for (const query of wanted('list') ? ['', `?prefix=${s.prefix}`] : []) {
+  for (const query of wanted('list') ? ['', `?prefix=${s.prefix}`, `?per_page=${PER_PAGE}`] : []) {
     for (const t of both) {
       const path = `/v1/jobs${query}`;
       out.push(
@@ -112,6 +115,7 @@ async function installBodies(
     job: await body('GET', `/v1/job/${jobId(0)}`),
     list: await body('GET', '/v1/jobs'),
     listPrefix: await body('GET', `/v1/jobs?prefix=${prefix}`),
+    listPage: await body('GET', `/v1/jobs?per_page=${PER_PAGE}`),
   };
   client.close();
   const baseline = new HttpClient(baselineUrl, 1);
