@@ -80,12 +80,20 @@ export async function measureAll(
       )),
     );
   }
-  for (const query of wanted('list') ? ['', `?prefix=${s.prefix}`, `?per_page=${PER_PAGE}`] : []) {
+  const lists: [string, boolean][] = [
+    ['', false],
+    [`?prefix=${s.prefix}`, false],
+    [`?per_page=${PER_PAGE}`, false],
+    ['', true],
+    [`?per_page=${PER_PAGE}`, true],
+  ];
+  for (const [query, vary] of wanted('list') ? lists : []) {
     for (const t of both) {
       const path = `/v1/jobs${query}`;
+      const label = `GET ${path}${vary ? ' (new query string each time)' : ''}`;
       out.push(
-        ...(await phase.run(`${t.label} GET ${path}`, async () =>
-          rows.listRows(`GET ${path}`, await listLoad(t.baseUrl, path, s.seconds), t === gw),
+        ...(await phase.run(`${t.label} ${label}`, async () =>
+          rows.listRows(label, await listLoad(t.baseUrl, path, s.seconds, vary), t === gw),
         )),
       );
     }

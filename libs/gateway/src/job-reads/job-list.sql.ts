@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { JOB_SUMMARIES_TABLE, JOBS_TABLE, TABLE_INDEX_TABLE } from '@caravan/read-models';
 
 // The jobs list in SQL, keyset over rm_jobs' primary key (namespace, id), whose keys are in
@@ -93,17 +94,30 @@ function rowsSql(input: ListSqlInput, p: Params): string {
 const tableIndex = (input: ListSqlInput, p: Params): string =>
   `(select coalesce(max(${I.index}), 0) from rm_table_index where ${I.tableName} = any(${p.add(input.tables, 'text[]')}))`;
 
+export interface SqlQuery {
+  /** a prepared statement per query shape: a list is planned once per connection, not per call */
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+const prepared = (text: string, values: unknown[]): SqlQuery => ({
+  name: `jobs-list-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
+  text,
+  values,
+});
+
 /** The whole list as one JSON array text, built by PostgreSQL: no row reaches JS one by one. */
-export function wholeListSql(input: ListSqlInput): { text: string; values: unknown[] } {
+export function wholeListSql(input: ListSqlInput): SqlQuery {
   const p = new Params();
   const text = `select ${tableIndex(input, p)}::text as table_index,
     (select '[' || coalesce(string_agg(${element(input.withMeta)}, ',' order by ${order(input, 'j')}), '') || ']'
      ${rowsSql(input, p)}) as doc`;
-  return { text, values: p.values };
+  return prepared(text, p.values);
 }
 
 /** One keyset batch of rows in list order, with the table index (also when no row matches). */
-export function batchSql(input: ListSqlInput): { text: string; values: unknown[] } {
+export function batchSql(input: ListSqlInput): SqlQuery {
   const p = new Params();
   const job = input.withJob ? `j.${J.job}::text` : 'null::text';
   const limit = input.limit === undefined ? '' : `limit ${p.add(input.limit, 'bigint')}`;
@@ -115,5 +129,5 @@ export function batchSql(input: ListSqlInput): { text: string; values: unknown[]
       ${rowsSql(input, p)} order by ${order(input, 'j')} ${limit}
     ) r on true
     order by r.namespace ${dir}, r.id ${dir}`;
-  return { text, values: p.values };
+  return prepared(text, p.values);
 }

@@ -51,17 +51,21 @@ export class JobReadsService {
     // Nomad's `*` + prefix path walks the whole table and ignores reverse.
     const reverse =
       firstParam(query, 'reverse') === 'true' && !(namespace === '*' && prefix !== '');
-    const { index, body } = await this.blocking.query(req, JOB_TABLES.list, () =>
-      this.reads.listJobs({
-        tables: JOB_TABLES.list,
-        namespace,
-        prefix,
-        reverse,
-        perPage,
-        nextToken,
-        filter,
-        withMeta,
-      }),
+    const { index, body } = await this.blocking.query(
+      req,
+      JOB_TABLES.list,
+      () =>
+        this.reads.listJobs({
+          tables: JOB_TABLES.list,
+          namespace,
+          prefix,
+          reverse,
+          perPage,
+          nextToken,
+          filter,
+          withMeta,
+        }),
+      (page) => page.json.length,
     );
     setQueryMeta(reply, index);
     if (body.nextToken !== '') void reply.header('X-Nomad-NextToken', body.nextToken);

@@ -8,7 +8,8 @@ export const JOB_SUMMARIES_TABLE = defineTable<JobSummaryRow>('rm_job_summaries'
   jobId: column.key({ name: 'job_id', primary: true }),
   createIndex: column.logIndex('create_index'),
   modifyIndex: column.logIndex('modify_index'),
-  summary: column.jsonb<JobSummary>(),
+  // json, not jsonb: served as written (the jobs list splices this text into each stub).
+  summary: column.json<JobSummary>(),
   lastIndex: column.logIndex('last_index'),
 });
 
