@@ -13,6 +13,9 @@ import { jobId, registerBody } from './service-job';
 // phases run before everything else: they create the jobs the later phases read, and the
 // baseline serves those jobs' JSON.
 
+/** The page size of the paged list measurement (Nomad's UI and CLI page the jobs list). */
+const PER_PAGE = 100;
+
 export interface ApiBenchSettings {
   seconds: number;
   listJobs: number;
@@ -77,12 +80,20 @@ export async function measureAll(
       )),
     );
   }
-  for (const query of wanted('list') ? ['', `?prefix=${s.prefix}`] : []) {
+  const lists: [string, boolean][] = [
+    ['', false],
+    [`?prefix=${s.prefix}`, false],
+    [`?per_page=${PER_PAGE}`, false],
+    ['', true],
+    [`?per_page=${PER_PAGE}`, true],
+  ];
+  for (const [query, vary] of wanted('list') ? lists : []) {
     for (const t of both) {
       const path = `/v1/jobs${query}`;
+      const label = `GET ${path}${vary ? ' (new query string each time)' : ''}`;
       out.push(
-        ...(await phase.run(`${t.label} GET ${path}`, async () =>
-          rows.listRows(`GET ${path}`, await listLoad(t.baseUrl, path, s.seconds), t === gw),
+        ...(await phase.run(`${t.label} ${label}`, async () =>
+          rows.listRows(label, await listLoad(t.baseUrl, path, s.seconds, vary), t === gw),
         )),
       );
     }
@@ -112,6 +123,7 @@ async function installBodies(
     job: await body('GET', `/v1/job/${jobId(0)}`),
     list: await body('GET', '/v1/jobs'),
     listPrefix: await body('GET', `/v1/jobs?prefix=${prefix}`),
+    listPage: await body('GET', `/v1/jobs?per_page=${PER_PAGE}`),
   };
   client.close();
   const baseline = new HttpClient(baselineUrl, 1);

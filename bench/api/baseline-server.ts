@@ -10,9 +10,11 @@ interface Bodies {
   job: unknown;
   list: unknown;
   listPrefix: unknown;
+  /** the first page of `?per_page=`, served with a next token like the gateway's */
+  listPage: unknown;
 }
 
-let bodies: Bodies = { register: {}, job: {}, list: [], listPrefix: [] };
+let bodies: Bodies = { register: {}, job: {}, list: [], listPrefix: [], listPage: [] };
 let index = 1;
 const parked = new Set<FastifyReply>();
 
@@ -48,7 +50,10 @@ app.get('/v1/job/*', (req, reply) => {
 
 app.get('/v1/jobs', async (req, reply) => {
   void reply.header('x-nomad-index', String(index));
-  return (req.query as { prefix?: string }).prefix ? bodies.listPrefix : bodies.list;
+  const query = req.query as { prefix?: string; per_page?: string };
+  if (query.per_page)
+    return reply.header('x-nomad-nexttoken', 'default.next').send(bodies.listPage);
+  return query.prefix ? bodies.listPrefix : bodies.list;
 });
 
 const stop = (): void => void app.close().then(() => process.exit(0));

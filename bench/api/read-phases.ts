@@ -31,17 +31,24 @@ export interface ListResult extends LoadResult {
   bytes: number;
 }
 
-/** `GET /v1/jobs[?prefix=]` back to back on one connection: the latency of one list. */
+/**
+ * `GET /v1/jobs[?prefix=]` back to back on one connection: the latency of one list. `vary`
+ * appends a new ignored parameter to every request, so the gateway cannot answer from what it
+ * kept for an earlier identical request at the same index: the cost of reading the list.
+ */
 export async function listLoad(
   baseUrl: string,
   path: string,
   seconds: number,
+  vary = false,
 ): Promise<ListResult> {
   const client = new HttpClient(baseUrl, 1);
+  const joiner = path.includes('?') ? '&' : '?';
+  const pathOf = (i: number): string => (vary ? `${path}${joiner}bench_request=${i}` : path);
   try {
-    const first = await client.ok('GET', path);
-    const result = await closedLoop(1, seconds, async () => {
-      await client.ok('GET', path);
+    const first = await client.ok('GET', pathOf(0));
+    const result = await closedLoop(1, seconds, async (_w, i) => {
+      await client.ok('GET', pathOf(i + 1));
     });
     return {
       ...result,

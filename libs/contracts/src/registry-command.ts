@@ -2,12 +2,22 @@
 // answers with the log index of the events it appended (the gateway then waits until the read
 // models reach that index: read-your-writes) and a command-specific result.
 
+/**
+ * Who, when and why of one command; the registry copies it onto every event the command
+ * causes (see libs/registry/README.md "Event metadata").
+ */
 export interface CommandMeta {
-  /** ACL token accessor id, or 'anonymous' when ACLs are off. */
+  /** ACL token accessor id, or 'anonymous' while ACLs are off. */
   actor: string;
+  /** One per HTTP request (the client's X-Request-Id when it sent a usable one). */
   correlationId: string;
-  /** Epoch ms at which the gateway accepted the request; the domain never reads a clock. */
-  now: number;
+  /** A UUID naming this command: the causationId of every event it appends. */
+  commandId: string;
+  /**
+   * The command's one clock: Unix nanoseconds at which the gateway accepted the request. The
+   * registry and the domain never read a clock of their own.
+   */
+  now: bigint;
   namespace?: string;
   region?: string;
   idempotencyToken?: string;
@@ -41,4 +51,14 @@ export class RegistryCommandError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The code of a command the registry refused to read: unknown type, or a payload or meta that
+ * does not match its schema. gRPC carries it as status INVALID_ARGUMENT; the gateway answers 400.
+ */
+export const INVALID_COMMAND = 'INVALID_ARGUMENT';
+
+export function invalidCommand(message: string): RegistryCommandError {
+  return new RegistryCommandError(INVALID_COMMAND, message);
 }

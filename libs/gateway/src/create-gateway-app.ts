@@ -9,6 +9,7 @@ import {
 } from '@caravan/observability';
 import pg from 'pg';
 import { GatewayModule } from './gateway.module';
+import { correlationIdFor } from './http/correlation-id';
 import { configureFastify } from './http/fastify-setup';
 import { RouteMatcher } from './http/route-matcher';
 import { IndexHub } from './index-hub/index-hub';
@@ -48,7 +49,14 @@ export async function createGatewayApp(
   try {
     hub = await IndexHub.open(options.databaseUrl, { logger, metrics });
     const routes = new RouteMatcher();
-    const adapter = new FastifyAdapter({ logger: false, bodyLimit });
+    // The request id is the correlation id (http/correlation-id.ts); Fastify's own header
+    // handling is off because genReqId validates what the client sent.
+    const adapter = new FastifyAdapter({
+      logger: false,
+      bodyLimit,
+      genReqId: correlationIdFor,
+      requestIdHeader: false,
+    });
     configureFastify(adapter.getInstance(), { logger, routes, metrics, bodyLimit });
 
     @Module({

@@ -10,7 +10,6 @@ export * from './http/query-meta';
 export * from './http/json-body.decoder';
 export * from './http/route-matcher';
 export * from './index-hub/index-hub';
-export * from './index-hub/index-notification';
 export * from './blocking/blocking-query';
 export * from './blocking/blocking-queries.service';
 export * from './jobs/jobs-read.repository';

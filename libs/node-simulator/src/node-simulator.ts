@@ -32,7 +32,7 @@ export class NodeSimulator {
         nodeStream(node.ID),
         nodeDecider,
         { type: 'RegisterNode', node, nowSeconds },
-        randomUUID,
+        { newEventId: randomUUID, metadata: { actor: 'node-simulator' } },
       );
     }
   }

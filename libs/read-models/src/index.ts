@@ -1,5 +1,6 @@
 export * from './projection/projection.types';
-export type { ReadModel } from './read-model';
+export { readModel, type ReadModel } from './read-model';
+export * from './schema/table-definition';
 export { READ_MODELS } from './read-models.registry';
 export {
   createReadModelDataSource,
@@ -13,7 +14,9 @@ export {
 export {
   ReadModelCheckpointEntity,
   ReadModelTableIndexEntity,
-} from './schema/projector-tables.entity';
+  CHECKPOINT_TABLE,
+  TABLE_INDEX_TABLE,
+} from './schema/projector-tables';
 export {
   AppliedIndex,
   INDEX_CHANNEL,
@@ -25,19 +28,20 @@ export { applyBatch, BatchOutcome, BeforeCommit, LogGapError } from './projector
 export { ProjectorRunner, ProjectorOptions, LogSource } from './projector/projector.runner';
 export { rebuildReadModels, RebuildOptions, RebuildProgress } from './rebuild/rebuild-read-models';
 export type { JobRow } from './jobs/job.row';
-export { JobEntity } from './jobs/job.entity';
+export { JobEntity, JOBS_TABLE } from './jobs/jobs.table';
+export { toJobListStub } from './jobs/job-list-stub';
 export { jobsProjection } from './jobs/jobs.projection';
 export type { JobVersionRow } from './job-versions/job-version.row';
-export { JobVersionEntity } from './job-versions/job-version.entity';
+export { JobVersionEntity, JOB_VERSIONS_TABLE } from './job-versions/job-versions.table';
 export { jobVersionsProjection } from './job-versions/job-versions.projection';
 export type { JobSummaryRow } from './job-summaries/job-summary.row';
-export { JobSummaryEntity } from './job-summaries/job-summary.entity';
+export { JobSummaryEntity, JOB_SUMMARIES_TABLE } from './job-summaries/job-summaries.table';
 export { jobSummariesProjection } from './job-summaries/job-summaries.projection';
 export type { EvaluationRow } from './evaluations/evaluation.row';
 export type { NomadEvaluation } from './evaluations/evaluation.json';
-export { EvaluationEntity } from './evaluations/evaluation.entity';
+export { EvaluationEntity, EVALUATIONS_TABLE } from './evaluations/evaluations.table';
 export { evaluationsProjection } from './evaluations/evaluations.projection';
 export * from './nodes/node.events';
 export type { NodeRow } from './nodes/node.row';
-export { NodeEntity } from './nodes/node.entity';
+export { NodeEntity, NODES_TABLE } from './nodes/nodes.table';
 export { nodesProjection } from './nodes/nodes.projection';

@@ -1,13 +1,22 @@
-import type { Projection } from './projection/projection.types';
+import { anyProjection, type ProjectedRow, type Projection } from './projection/projection.types';
+import type { ReadModelTable } from './schema/table-definition';
 
 /**
- * A read model: its pure projection, the TypeORM entity the API reads it through, and the
- * idempotent DDL that creates its table. The three name the same table.
+ * A read model: its pure projection and the one definition of its table (entity, DDL and
+ * column names derive from it). The projection writes exactly that table.
  */
 export interface ReadModel {
   projection: Projection;
-  // TypeORM entity classes are plain constructors; `Function` is what its `entities` option takes.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entity: Function;
-  schema: readonly string[];
+  table: ReadModelTable<never>;
+}
+
+/** Pairs a projection with its table; the types make the row shapes agree. */
+export function readModel<Row extends ProjectedRow>(
+  projection: Projection<Row>,
+  table: ReadModelTable<Row>,
+): ReadModel {
+  if (projection.table !== table.name)
+    throw new Error(`projection ${projection.name} writes ${projection.table}, not ${table.name}`);
+  // Erasing the row type is sound: the runner hands a projection only rows of its own table.
+  return { projection: anyProjection(projection), table: table as ReadModelTable<never> };
 }

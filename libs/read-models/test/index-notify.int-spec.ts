@@ -43,7 +43,7 @@ describe('index NOTIFY', () => {
     env = await openTestEnv();
     listener = new Client({ connectionString: env.db.url });
     await listener.connect();
-    listener.on('notification', (m) => heard.push(parseIndexNotification(m.payload ?? '')));
+    listener.on('notification', (m) => heard.push(parseIndexNotification(m.payload ?? '')!));
     await listener.query(`LISTEN ${INDEX_CHANNEL}`);
   });
   afterAll(async () => {

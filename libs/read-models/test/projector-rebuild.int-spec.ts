@@ -1,3 +1,4 @@
+import type { EntitySchema } from 'typeorm';
 import { waitFor } from '@caravan/testkit';
 import { JOB_EVENT_TYPES } from '@caravan/domain/jobs';
 import {
@@ -67,8 +68,7 @@ describe('projector: live projection, then rebuild', () => {
     const nodes = await env.dataSource.getRepository(NodeEntity).find();
     expect(jobs.sort(byKey)).toEqual([...foldEvents(jobsProjection, log).values()].sort(byKey));
     expect(nodes.sort(byKey)).toEqual([...foldEvents(nodesProjection, log).values()].sort(byKey));
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM entity classes
-    const sameAsFold = async (entity: Function, projection: Projection, minimum: number) => {
+    const sameAsFold = async (entity: EntitySchema, projection: Projection, minimum: number) => {
       // jsonb reorders object keys, so compare values, in primary-key order
       const order = (rows: object[]) => [...rows].sort((a, b) => pk(a).localeCompare(pk(b)));
       const pk = (row: object) => {
@@ -77,13 +77,13 @@ describe('projector: live projection, then rebuild', () => {
           .map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))
           .join('/');
       };
-      const stored = await env.dataSource.getRepository(entity).find();
+      const stored: object[] = await env.dataSource.getRepository(entity).find();
       expect(stored.length).toBeGreaterThan(minimum);
       expect(order(stored)).toEqual(order([...foldEvents(projection, log).values()]));
     };
-    await sameAsFold(JobVersionEntity, anyProjection(jobVersionsProjection), 5);
-    await sameAsFold(JobSummaryEntity, anyProjection(jobSummariesProjection), 5);
-    await sameAsFold(EvaluationEntity, anyProjection(evaluationsProjection), 5);
+    await sameAsFold(JobVersionEntity as EntitySchema, anyProjection(jobVersionsProjection), 5);
+    await sameAsFold(JobSummaryEntity as EntitySchema, anyProjection(jobSummariesProjection), 5);
+    await sameAsFold(EvaluationEntity as EntitySchema, anyProjection(evaluationsProjection), 5);
 
     const progress: RebuildProgress[] = [];
     const result = await rebuildReadModels(env.store, env.dataSource, {

@@ -12,9 +12,20 @@ describe('rebuild CLI', () => {
   it('replays the log named by DATABASE_URL into fresh read models', async () => {
     await appendAll(env.store, workload(120));
     // A stale row the log never produced: the rebuild must drop it.
-    await env.dataSource.query(
-      `insert into rm_jobs values ('default', 'stale', 'stale', 'batch', 'dead', 50, true, 0, 1, 1, 1, 0, '{}', '{}', 999)`,
-    );
+    const stale = { namespace: 'default', id: 'stale', name: 'stale', type: 'batch' };
+    const indexes = { createIndex: 1, modifyIndex: 1, jobModifyIndex: 1, lastIndex: 999 };
+    await env.dataSource.getRepository(JobEntity).insert({
+      ...stale,
+      ...indexes,
+      status: 'dead',
+      priority: 50,
+      stop: true,
+      version: 0,
+      submitTime: 0n,
+      job: {},
+      stub: {},
+      statusInputs: {},
+    });
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     let printed: string[] = [];
     try {

@@ -1,5 +1,6 @@
 export { startSequencerSweep } from './sequencer-sweep';
-export { CommandRouter, UnknownCommandError } from './command-router';
 export { createRegistryExecutor, type RegistryExecutor } from './registry-executor';
 export { RegistryModule } from './registry.module';
+export { RegistryCommands, eventMetadata } from './commands/registry-commands';
+export { JOB_COMMANDS } from './commands/job-commands.table';
 export { JobStreamWriter } from './job-commands/job-stream.writer';

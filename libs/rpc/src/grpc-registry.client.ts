@@ -1,10 +1,12 @@
 import {
   credentials,
+  status,
   makeGenericClientConstructor,
   type Client,
   type ServiceError,
 } from '@grpc/grpc-js';
 import {
+  INVALID_COMMAND,
   RegistryCommandError,
   type JobRegistryPort,
   type RegistryCommand,
@@ -47,7 +49,10 @@ export class GrpcRegistryClient implements JobRegistryPort {
     const deadline = new Date(Date.now() + (this.options.timeoutMs ?? 60_000));
     return new Promise((resolve, reject) =>
       execute(command, { deadline }, (error, reply) => {
-        if (error) reject(error);
+        // INVALID_ARGUMENT becomes the same coded error as in embedded mode (the gateway's 400).
+        if (error?.code === status.INVALID_ARGUMENT)
+          reject(new RegistryCommandError(INVALID_COMMAND, error.details));
+        else if (error) reject(error);
         else if (!reply) reject(new Error('empty reply from job registry'));
         else if ('ok' in reply) resolve(reply.ok);
         else reject(new RegistryCommandError(reply.failed.code, reply.failed.message));

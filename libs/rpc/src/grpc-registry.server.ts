@@ -1,13 +1,25 @@
-import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
-import type { RegistryCommand, RegistryCommandResult } from '@caravan/contracts';
-import { REGISTRY_SERVICE, type RegistryReply } from './registry.service-definition';
+import {
+  Server,
+  ServerCredentials,
+  status,
+  type ServerUnaryCall,
+  type sendUnaryData,
+} from '@grpc/grpc-js';
+import { INVALID_COMMAND, type RegistryCommandResult } from '@caravan/contracts';
+import {
+  REGISTRY_SERVICE,
+  UndecodableRequest,
+  type RegistryReply,
+} from './registry.service-definition';
 
-export type CommandExecutor = (command: RegistryCommand) => Promise<RegistryCommandResult>;
+/** Takes `unknown`: whatever arrived on the wire; the executor validates it. */
+export type CommandExecutor = (command: unknown) => Promise<RegistryCommandResult>;
 
 /**
- * Serves registry commands over gRPC. Errors with a string `code` (domain refusals, version
- * conflicts) travel back as data so the gateway can map them to Nomad's answers; anything else
- * is an INTERNAL status.
+ * Serves registry commands over gRPC. A command the registry cannot read (not JSON, or refused
+ * with INVALID_ARGUMENT by its schema) is the status INVALID_ARGUMENT. Other errors with a
+ * string `code` (domain refusals, version conflicts) travel back as data so the gateway can map
+ * them to Nomad's answers; anything else is an INTERNAL status.
  */
 export class GrpcRegistryServer {
   private readonly server = new Server();
@@ -15,20 +27,22 @@ export class GrpcRegistryServer {
   constructor(private readonly executor: CommandExecutor) {
     this.server.addService(REGISTRY_SERVICE, {
       execute: (
-        call: ServerUnaryCall<RegistryCommand, RegistryReply>,
-        callback: sendUnaryData<RegistryReply>,
+        call: ServerUnaryCall<unknown, RegistryReply>,
+        reply: sendUnaryData<RegistryReply>,
       ) => {
+        if (call.request instanceof UndecodableRequest) {
+          reply({
+            code: status.INVALID_ARGUMENT,
+            details: `malformed command: ${call.request.reason}`,
+          });
+          return;
+        }
         this.executor(call.request).then(
-          (ok) => callback(null, { ok }),
+          (ok) => reply(null, { ok }),
           (error: unknown) => {
-            const code = (error as { code?: unknown }).code;
-            if (typeof code === 'string')
-              callback(null, { failed: { code, message: (error as Error).message } });
-            else
-              callback({
-                code: 13,
-                details: error instanceof Error ? error.message : String(error),
-              });
+            const refused = failure(error);
+            if ('status' in refused) reply(refused.status);
+            else reply(null, refused.data);
           },
         );
       },
@@ -47,4 +61,18 @@ export class GrpcRegistryServer {
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
   }
+}
+
+/** A refusal is either a gRPC status or a coded failure carried as data. */
+type Failure =
+  | { status: { code: status; details: string } }
+  | { data: { failed: { code: string; message: string } } };
+
+function failure(error: unknown): Failure {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  if (code === INVALID_COMMAND)
+    return { status: { code: status.INVALID_ARGUMENT, details: message } };
+  if (typeof code === 'string') return { data: { failed: { code, message } } };
+  return { status: { code: status.INTERNAL, details: message } };
 }

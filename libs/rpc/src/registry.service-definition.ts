@@ -16,13 +16,28 @@ function decode<T>(bytes: Buffer): T {
   return parseJson<T>(bytes.toString('utf8'));
 }
 
+/** What the server hands on when a request is not JSON at all: refused as INVALID_ARGUMENT. */
+export class UndecodableRequest {
+  constructor(readonly reason: string) {}
+}
+
+// A request that fails to parse must reach the handler, so the caller gets INVALID_ARGUMENT
+// (a throwing deserializer would make grpc-js answer INTERNAL).
+function decodeRequest(bytes: Buffer): unknown {
+  try {
+    return decode<unknown>(bytes);
+  } catch (error) {
+    return new UndecodableRequest(error instanceof Error ? error.message : String(error));
+  }
+}
+
 export const REGISTRY_SERVICE: ServiceDefinition = {
   execute: {
     path: '/caravan.registry.v1.JobRegistry/Execute',
     requestStream: false,
     responseStream: false,
     requestSerialize: (command: RegistryCommand) => encode(command),
-    requestDeserialize: (bytes: Buffer) => decode<RegistryCommand>(bytes),
+    requestDeserialize: decodeRequest,
     responseSerialize: (reply: RegistryReply) => encode(reply),
     responseDeserialize: (bytes: Buffer) => decode<RegistryReply>(bytes),
   },

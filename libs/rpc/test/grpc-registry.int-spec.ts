@@ -1,10 +1,15 @@
-import { RegistryCommandError, type RegistryCommand } from '@caravan/contracts';
+import { RegistryCommandError, invalidCommand, type RegistryCommand } from '@caravan/contracts';
 import { GrpcRegistryClient, GrpcRegistryServer } from '@caravan/rpc';
 
 const command = (type: string, payload: unknown = {}): RegistryCommand => ({
   type,
   payload,
-  meta: { actor: 'anonymous', correlationId: 'c-1', now: 1 },
+  meta: {
+    actor: 'anonymous',
+    correlationId: 'c-1',
+    commandId: '00000000-0000-4000-8000-000000000001',
+    now: 1n,
+  },
 });
 
 describe('registry over gRPC', () => {
@@ -16,7 +21,9 @@ describe('registry over gRPC', () => {
   });
 
   async function serve(name: string): Promise<number> {
-    const server = new GrpcRegistryServer(async (cmd) => {
+    const server = new GrpcRegistryServer(async (raw) => {
+      const cmd = raw as RegistryCommand;
+      if (cmd.type === 'Invalid') throw invalidCommand('invalid Invalid payload: id: Required');
       if (cmd.type === 'Refuse')
         throw Object.assign(new Error('job not found'), { code: 'JOB_NOT_FOUND' });
       if (cmd.type === 'Crash') throw new Error('boom');
@@ -47,6 +54,16 @@ describe('registry over gRPC', () => {
       message: 'job not found',
     });
     await expect(client.execute(command('Crash'))).rejects.toMatchObject({ details: 'boom' });
+  });
+
+  it('turns an INVALID_ARGUMENT refusal into the same coded error on both sides', async () => {
+    const client = connect(`127.0.0.1:${await serve('a')}`);
+    const refusal = client.execute(command('Invalid'));
+    await expect(refusal).rejects.toBeInstanceOf(RegistryCommandError);
+    await expect(refusal).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'invalid Invalid payload: id: Required',
+    });
   });
 
   it('spreads commands over several replicas', async () => {

@@ -4,6 +4,7 @@ import { IndexHub } from '../index-hub/index-hub';
 import { parseBlockingOptions, type QueryParams } from '../http/query-options';
 import { INDEX_HUB } from '../gateway.tokens';
 import { blockingQuery, type QueryResult } from './blocking-query';
+import { ResultMemo } from './result-memo';
 
 /** Query parameters that only steer the wait, not what is read. */
 const WAIT_PARAMS = new Set(['index', 'wait', 'stale', 'pretty']);
@@ -14,9 +15,13 @@ const WAIT_PARAMS = new Set(['index', 'wait', 'stale', 'pretty']);
  * waiters on the same job, they read it once. Sharing is keyed by the table index seen before
  * the run, so a joiner never gets a result older than what it has already been told about.
  */
+/** Bytes of memoized results per gateway process (a 10,000-job list is about 6 MB). */
+const MEMO_BYTES = 64 * 1024 * 1024;
+
 @Injectable()
 export class BlockingQueries {
   private readonly flights = new Map<string, Promise<QueryResult<unknown>>>();
+  private readonly memo = new ResultMemo(MEMO_BYTES);
 
   constructor(@Inject(INDEX_HUB) private readonly hub: IndexHub) {}
 
@@ -24,14 +29,24 @@ export class BlockingQueries {
     req: FastifyRequest,
     tables: readonly string[],
     read: () => Promise<QueryResult<T>>,
+    /** keep results (large lists) by table index; the body's size in bytes */
+    memoSize?: (body: T) => number,
   ): Promise<QueryResult<T>> {
     const options = parseBlockingOptions(req.query as QueryParams);
     const key = flightKey(req);
     const run = (): Promise<QueryResult<T>> => {
       const flight = `${key}@${this.hub.maxIndex(tables)}`;
+      const kept = memoSize ? this.memo.get<T>(flight) : undefined;
+      if (kept) return Promise.resolve(kept);
       const shared = this.flights.get(flight) as Promise<QueryResult<T>> | undefined;
       if (shared) return shared;
-      const started = read().finally(() => this.flights.delete(flight));
+      const started = read()
+        .then((result) => {
+          // Stored under the index the hub had: the result is that state or a newer one.
+          if (memoSize) this.memo.set(flight, result, memoSize(result.body));
+          return result;
+        })
+        .finally(() => this.flights.delete(flight));
       this.flights.set(flight, started);
       return started;
     };

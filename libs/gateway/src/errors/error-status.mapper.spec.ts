@@ -1,3 +1,4 @@
+import { invalidCommand } from '@caravan/contracts';
 import { mapErrorToHttp } from './error-status.mapper';
 import { NomadCodedError } from './nomad-coded.error';
 
@@ -12,6 +13,15 @@ describe('mapErrorToHttp (Nomad status and plain-text body)', () => {
     expect(mapErrorToHttp(new NomadCodedError(404, 'job not found'))).toEqual({
       status: 404,
       body: 'job not found',
+    });
+  });
+
+  it('answers a command the registry could not read with 400 and its message', () => {
+    expect(
+      mapErrorToHttp(invalidCommand('invalid RevertJob payload: jobVersion: Required')),
+    ).toEqual({
+      status: 400,
+      body: 'invalid RevertJob payload: jobVersion: Required',
     });
   });
 

@@ -12,6 +12,8 @@ export interface HttpErrorResponse {
  */
 export const DEFAULT_ERROR_STATUSES: Readonly<Record<string, number>> = {
   BAD_REQUEST: 400,
+  // the registry could not read a command (@caravan/contracts INVALID_COMMAND)
+  INVALID_ARGUMENT: 400,
   VALIDATION_FAILED: 500,
   PERMISSION_DENIED: 403,
   ACL_TOKEN_NOT_FOUND: 403,

@@ -36,17 +36,17 @@ export class NomadExceptionFilter implements ExceptionFilter {
     const refusal = typeof (exception as { code?: unknown } | null)?.code === 'string';
     if (status >= 500 && !refusal) {
       this.logger.error(
-        { err: exception, method: req.method, url: req.url, status },
+        { err: exception, method: req.method, url: req.url, status, correlationId: req.id },
         'request failed',
       );
     } else if (refusal && status >= 500) {
       this.logger.info(
-        { method: req.method, url: req.url, status, error: body },
+        { method: req.method, url: req.url, status, error: body, correlationId: req.id },
         'request refused',
       );
     } else if (this.logger.isLevelEnabled('debug')) {
       this.logger.debug(
-        { method: req.method, url: req.url, status, error: body },
+        { method: req.method, url: req.url, status, error: body, correlationId: req.id },
         'request failed',
       );
     }

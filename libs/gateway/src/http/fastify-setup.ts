@@ -2,15 +2,19 @@ import { stringifyJson } from '@caravan/json';
 import type { Logger } from '@caravan/observability';
 import type { FastifyInstance } from 'fastify';
 import { Histogram, type Registry } from 'prom-client';
+import { CORRELATION_HEADER } from './correlation-id';
 import { decodeJsonBody } from './json-body.decoder';
+import { RawJson } from './raw-json';
 import { wantsPretty, type QueryParams } from './query-options';
 import type { RouteMatcher } from './route-matcher';
 
-const prettySerializer = (payload: unknown): string => `${stringifyJson(payload, 4)}\n`;
+const prettySerializer = (payload: unknown): string =>
+  `${payload instanceof RawJson ? payload.pretty(4) : stringifyJson(payload, 4)}\n`;
 
 // Blocking reads woken together share one body object (single flight); encode it once.
 const encoded = new WeakMap<object, string>();
 function serializeShared(payload: unknown): string {
+  if (payload instanceof RawJson) return payload.text;
   if (payload === null || typeof payload !== 'object') return stringifyJson(payload);
   let text = encoded.get(payload);
   if (text === undefined) {
@@ -28,7 +32,8 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *   bigint-safe codec; GETs ignore their body as Nomad's read handlers do;
  * - responses are encoded with the same codec; `?pretty` indents by 4 and adds a newline;
  * - success is 200: Nest's default 201 for POST never reaches the wire;
- * - routes are recorded so an unknown method on a known path can answer 405.
+ * - routes are recorded so an unknown method on a known path can answer 405;
+ * - every response names its correlation id (X-Caravan-Correlation-Id).
  */
 export function configureFastify(
   fastify: FastifyInstance,
@@ -53,6 +58,7 @@ export function configureFastify(
 
   fastify.setReplySerializer(serializeShared);
   fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header(CORRELATION_HEADER, req.id);
     if (wantsPretty(req.query as QueryParams)) reply.serializer(prettySerializer);
     done();
   });
@@ -70,7 +76,13 @@ export function configureFastify(
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, seconds);
     if (debug)
       deps.logger.debug(
-        { method: req.method, url: req.url, status: reply.statusCode, seconds },
+        {
+          method: req.method,
+          url: req.url,
+          status: reply.statusCode,
+          seconds,
+          correlationId: req.id,
+        },
         'request',
       );
     done();

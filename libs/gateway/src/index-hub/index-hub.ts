@@ -1,7 +1,7 @@
 import type { Logger } from '@caravan/observability';
 import pg from 'pg';
 import { Gauge, type Registry } from 'prom-client';
-import { INDEX_CHANNEL, parseIndexNotification } from './index-notification';
+import { INDEX_CHANNEL, parseIndexNotification } from '@caravan/read-models';
 import { IndexWaiters } from './index-waiters';
 import { readIndexes } from './read-indexes';
 

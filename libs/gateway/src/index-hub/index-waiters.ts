@@ -1,4 +1,4 @@
-import type { IndexNotification } from './index-notification';
+import type { AppliedIndex as IndexNotification } from '@caravan/read-models';
 import { WaiterHeap, type Waiter } from './waiter-heap';
 
 interface PendingWait extends Waiter {

@@ -1,6 +1,6 @@
 import type { Logger } from '@caravan/observability';
+import { readAppliedIndex, type AppliedIndex } from '@caravan/read-models';
 import type pg from 'pg';
-import type { IndexNotification } from './index-notification';
 
 const UNDEFINED_TABLE = '42P01';
 
@@ -8,20 +8,12 @@ const UNDEFINED_TABLE = '42P01';
 export async function readIndexes(
   client: pg.Client,
   logger: Logger | undefined,
-): Promise<IndexNotification> {
-  const out: IndexNotification = { applied: 0, tables: {} };
+): Promise<AppliedIndex> {
   try {
-    const tables = await client.query<{ table_name: string; index: string }>(
-      'SELECT table_name, index::text AS index FROM rm_table_index',
-    );
-    for (const row of tables.rows) out.tables[row.table_name] = Number(row.index);
-    const checkpoint = await client.query<{ index: string }>(
-      "SELECT index::text AS index FROM rm_checkpoint WHERE name = 'projector'",
-    );
-    out.applied = Number(checkpoint.rows[0]?.index ?? 0);
+    return await readAppliedIndex(client);
   } catch (err) {
     if ((err as { code?: unknown }).code !== UNDEFINED_TABLE) throw err;
     logger?.warn({ err }, 'read-model index tables are missing; indexes start at 0');
+    return { applied: 0, tables: {} };
   }
-  return out;
 }

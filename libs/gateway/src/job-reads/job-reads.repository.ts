@@ -1,5 +1,8 @@
 import type { Job, JobSummary } from '@caravan/nomad-api';
 import type { QueryResult } from '../blocking/blocking-query';
+import type { JobListPage, ListJobsQuery } from './pg-job-list';
+
+export type { JobListPage, ListJobsQuery } from './pg-job-list';
 
 export const JOB_READS_REPOSITORY = Symbol('JOB_READS_REPOSITORY');
 
@@ -17,20 +20,6 @@ export const JOB_TABLES = {
   global: ['rm_jobs', 'rm_job_versions', 'rm_job_summaries', 'rm_evaluations', 'rm_nodes'],
 } as const satisfies Record<string, readonly string[]>;
 
-export interface JobListRow {
-  /** Without TaskGroups unless the list needs the full job (a filter). */
-  job: Job;
-  summary: JobSummary | null;
-}
-
-export interface ListJobsOptions {
-  namespace: string;
-  prefix: string;
-  /** The filter reads the whole job; without one the task groups stay in the database. */
-  fullJob: boolean;
-  reverse: boolean;
-}
-
 /**
  * Reads for the job endpoints. Every method reads the rows and the index it reports in one
  * statement (one snapshot), so an index never runs ahead of the data it comes with.
@@ -40,7 +29,8 @@ export interface JobReadsRepository {
   listVersions(namespace: string, jobId: string): Promise<QueryResult<Job[]>>;
   readSummary(namespace: string, jobId: string): Promise<QueryResult<JobSummary | null>>;
   listEvaluations(namespace: string, jobId: string): Promise<QueryResult<unknown[]>>;
-  listJobs(options: ListJobsOptions): Promise<QueryResult<JobListRow[]>>;
+  /** A page of GET /v1/jobs in keyset order (pg-job-list.ts); `tables` of the query are ignored */
+  listJobs(query: ListJobsQuery): Promise<QueryResult<JobListPage>>;
   /** The highest table index of any read model (1 on an empty cluster). */
   globalIndex(): Promise<number>;
 }

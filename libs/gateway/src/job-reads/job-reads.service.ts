@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Job } from '@caravan/nomad-api';
 import { parseFilter } from '@caravan/filter';
-import type { Job, JobListStub } from '@caravan/nomad-api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BlockingQueries } from '../blocking/blocking-queries.service';
 import { notFound } from '../errors/nomad-coded.error';
 import { setQueryMeta } from '../http/query-meta';
-import { jobPaginationToken, paginate } from '../pagination';
 import { firstParam, type QueryParams } from '../http/query-options';
 import { JOB_READS_REPOSITORY, JOB_TABLES, type JobReadsRepository } from './job-reads.repository';
-import { toJobListStub } from './job-list-stub';
+import { RawJson } from '../http/raw-json';
 import {
   boolParam,
   checkStale,
@@ -38,7 +37,8 @@ export class JobReadsService {
     @Inject(JOB_READS_REPOSITORY) private readonly reads: JobReadsRepository,
   ) {}
 
-  async listJobs(req: FastifyRequest, reply: FastifyReply): Promise<JobListStub[]> {
+  /** Answered as JSON text built by the database (RawJson): the list never parses a job. */
+  async listJobs(req: FastifyRequest, reply: FastifyReply): Promise<RawJson> {
     const query = req.query as QueryParams;
     checkStale(query);
     const namespace = namespaceParam(query);
@@ -51,18 +51,25 @@ export class JobReadsService {
     // Nomad's `*` + prefix path walks the whole table and ignores reverse.
     const reverse =
       firstParam(query, 'reverse') === 'true' && !(namespace === '*' && prefix !== '');
-    const { index, body } = await this.blocking.query(req, JOB_TABLES.list, () =>
-      this.reads.listJobs({ namespace, prefix, fullJob: filter !== undefined, reverse }),
-    );
-    // The filter sees the job itself (not the stub), as in Nomad.
-    const summaries = new Map(body.map((row) => [row.job, row.summary] as const));
-    const page = paginate(
-      body.map((row) => row.job),
-      { tokenOf: jobPaginationToken, perPage, nextToken, reverse, filter },
+    const { index, body } = await this.blocking.query(
+      req,
+      JOB_TABLES.list,
+      () =>
+        this.reads.listJobs({
+          tables: JOB_TABLES.list,
+          namespace,
+          prefix,
+          reverse,
+          perPage,
+          nextToken,
+          filter,
+          withMeta,
+        }),
+      (page) => page.json.length,
     );
     setQueryMeta(reply, index);
-    if (page.nextToken !== '') void reply.header('X-Nomad-NextToken', page.nextToken);
-    return page.page.map((job) => toJobListStub(job, summaries.get(job) ?? null, withMeta));
+    if (body.nextToken !== '') void reply.header('X-Nomad-NextToken', body.nextToken);
+    return new RawJson(body.json);
   }
 
   async readJob(req: FastifyRequest, reply: FastifyReply, jobId: string): Promise<Job> {

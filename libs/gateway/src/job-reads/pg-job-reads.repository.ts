@@ -4,10 +4,11 @@ import type pg from 'pg';
 import type { QueryResult } from '../blocking/blocking-query';
 import {
   JOB_TABLES,
-  type JobListRow,
+  type JobListPage,
   type JobReadsRepository,
-  type ListJobsOptions,
+  type ListJobsQuery,
 } from './job-reads.repository';
+import { listJobsPage } from './pg-job-list';
 
 // JSON leaves PostgreSQL as text and goes through the bigint-safe codec (SubmitTime exceeds
 // 2^53). Ordering is COLLATE "C": byte order of UTF-8, which is Go's string order.
@@ -34,24 +35,6 @@ const EVALUATIONS_SQL = `
   select ${TABLE_INDEX('$3')}::text as table_index, null as modify_index,
          (select coalesce(json_agg(e.evaluation order by e.id collate "C"), '[]'::json)::text
             from rm_evaluations e where e.namespace = $1 and e.job_id = $2) as doc`;
-
-/**
- * The list needs only the stub's fields. Dropping the large blocks the stub never reads keeps a
- * 10,000-job list from carrying whole jobs through PostgreSQL and the JSON parser. (Picking the
- * stub fields one by one with `->` is 7x slower: each access detoasts the whole document.)
- */
-const NOT_IN_STUB = `array['TaskGroups', 'Update', 'Constraints', 'Affinities', 'Spreads', 'Payload',
-  'Reschedule', 'Migrate', 'UI', 'VersionTag', 'ConsulToken', 'VaultToken']`;
-
-const LIST_SQL = (direction: 'asc' | 'desc') => `
-  select ${TABLE_INDEX('$1')}::text as table_index, null as modify_index,
-         (select coalesce(json_agg(json_build_object(
-                    'job', case when $4 then j.job else j.job - ${NOT_IN_STUB} end,
-                    'summary', s.summary)
-                  order by j.namespace collate "C" ${direction}, j.id collate "C" ${direction}), '[]'::json)::text
-            from rm_jobs j
-            left join rm_job_summaries s on s.namespace = j.namespace and s.job_id = j.id
-           where ($2 = '*' or j.namespace = $2) and starts_with(j.id, $3)) as doc`;
 
 const GLOBAL_SQL = `select coalesce(max("index"), 0)::text as index from rm_table_index`;
 
@@ -81,9 +64,8 @@ export class PgJobReadsRepository implements JobReadsRepository {
     return this.one(EVALUATIONS_SQL, [namespace, jobId, JOB_TABLES.evaluations], []);
   }
 
-  listJobs(options: ListJobsOptions): Promise<QueryResult<JobListRow[]>> {
-    const sql = LIST_SQL(options.reverse ? 'desc' : 'asc');
-    return this.one(sql, [JOB_TABLES.list, options.namespace, options.prefix, options.fullJob], []);
+  listJobs(query: ListJobsQuery): Promise<QueryResult<JobListPage>> {
+    return listJobsPage(this.pool, { ...query, tables: JOB_TABLES.list });
   }
 
   async globalIndex(): Promise<number> {

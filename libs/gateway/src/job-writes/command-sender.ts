@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobCommandType } from '@caravan/contracts';
+import type { FastifyRequest } from 'fastify';
 import { INDEX_HUB } from '../gateway.tokens';
 import type { IndexHub } from '../index-hub/index-hub';
 import {
@@ -8,9 +9,16 @@ import {
   type JobRegistryPort,
   type RegistryCommandResult,
 } from '../ports/job-registry.port';
+import { unixNanos } from './command-clock';
 
 /** How long a write waits for the read models to include it before answering anyway. */
 export const READ_YOUR_WRITES_TIMEOUT_MS = 15_000;
+
+/**
+ * ACLs are off (as in Nomad by default), so every command is the anonymous actor's. With ACLs
+ * this becomes the token's accessor id.
+ */
+export const ANONYMOUS_ACTOR = 'anonymous';
 
 /**
  * Sends a job command to the registry and waits until the read models have applied its
@@ -25,6 +33,7 @@ export class CommandSender {
   ) {}
 
   async send<P>(
+    req: FastifyRequest,
     type: JobCommandType,
     payload: P,
     scope: { namespace: string; region: string },
@@ -33,9 +42,10 @@ export class CommandSender {
       type,
       payload,
       meta: {
-        actor: 'anonymous',
-        correlationId: randomUUID(),
-        now: Date.now(),
+        actor: ANONYMOUS_ACTOR,
+        correlationId: req.id,
+        commandId: randomUUID(),
+        now: unixNanos(),
         namespace: scope.namespace,
         region: scope.region,
       },

@@ -68,7 +68,12 @@ export class JobWritesService {
       queryRegion: firstParam(query, 'region'),
       agentRegion: this.agentRegion,
     });
-    const { index, result } = await this.sender.send('RegisterJob', prepared.payload, prepared);
+    const { index, result } = await this.sender.send(
+      req,
+      'RegisterJob',
+      prepared.payload,
+      prepared,
+    );
     setWriteIndex(reply, index);
     return registerResponse(writeResult(result), index, prepared.warnings);
   }
@@ -79,7 +84,12 @@ export class JobWritesService {
     jobId: string,
   ): Promise<JobDeregisterResponse> {
     const payload = prepareDeregister(jobId, req.query as QueryParams);
-    const { index, result } = await this.sender.send('DeregisterJob', payload, this.scope(payload));
+    const { index, result } = await this.sender.send(
+      req,
+      'DeregisterJob',
+      payload,
+      this.scope(payload),
+    );
     const r = writeResult(result);
     setWriteIndex(reply, index);
     // Nomad reports the raft index as all three indexes, even when no eval was created.
@@ -102,7 +112,12 @@ export class JobWritesService {
     jobId: string,
   ): Promise<JobRegisterResponse> {
     const payload = prepareEvaluate(req.body, jobId, req.query as QueryParams);
-    const { index, result } = await this.sender.send('EvaluateJob', payload, this.scope(payload));
+    const { index, result } = await this.sender.send(
+      req,
+      'EvaluateJob',
+      payload,
+      this.scope(payload),
+    );
     setWriteIndex(reply, index);
     return registerResponse(writeResult(result), index, '');
   }
@@ -113,7 +128,12 @@ export class JobWritesService {
     jobId: string,
   ): Promise<JobRegisterResponse> {
     const payload = prepareRevert(req.body, jobId, req.query as QueryParams);
-    const { index, result } = await this.sender.send('RevertJob', payload, this.scope(payload));
+    const { index, result } = await this.sender.send(
+      req,
+      'RevertJob',
+      payload,
+      this.scope(payload),
+    );
     // The one write that calls setMeta: LastContact and KnownLeader headers too.
     setQueryMeta(reply, index);
     void reply.header('X-Nomad-KnownLeader', 'false');
@@ -126,7 +146,7 @@ export class JobWritesService {
     jobId: string,
   ): Promise<{ Index: number }> {
     const payload = prepareStability(req.body, jobId, req.query as QueryParams);
-    const { index } = await this.sender.send('SetJobStability', payload, this.scope(payload));
+    const { index } = await this.sender.send(req, 'SetJobStability', payload, this.scope(payload));
     setWriteIndex(reply, index);
     return { Index: index };
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Put, Req, Res } from '@nestjs/common';
-import type { JobListStub } from '@caravan/nomad-api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RawJson } from '../http/raw-json';
 import { JobReadsService } from '../job-reads/job-reads.service';
 import { ParseJobService } from '../job-parse/parse-job.service';
 import { JobWritesService, type JobRegisterResponse } from '../job-writes/job-writes.service';
@@ -18,7 +18,7 @@ export class JobsController {
   list(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JobListStub[]> {
+  ): Promise<RawJson> {
     return this.reads.listJobs(req, reply);
   }
 

@@ -1,2 +1,8 @@
-export { paginate, jobPaginationToken, type Page, type PaginateOptions } from './paginate';
+export {
+  paginate,
+  PageCollector,
+  jobPaginationToken,
+  type Page,
+  type PaginateOptions,
+} from './paginate';
 export { compareGoStrings } from './go-string-order';

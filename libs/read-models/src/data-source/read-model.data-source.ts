@@ -4,10 +4,7 @@ import { DataSource } from 'typeorm';
 import { parseJson } from '@caravan/json';
 import { READ_MODELS } from '../read-models.registry';
 import type { ReadModel } from '../read-model';
-import {
-  ReadModelCheckpointEntity,
-  ReadModelTableIndexEntity,
-} from '../schema/projector-tables.entity';
+import { ReadModelCheckpointEntity, ReadModelTableIndexEntity } from '../schema/projector-tables';
 
 const JSON_OID = 114;
 const JSONB_OID = 3802;
@@ -41,7 +38,7 @@ export function createReadModelDataSource(
     type: 'postgres',
     url: databaseUrl,
     entities: [
-      ...readModels.map((m) => m.entity),
+      ...readModels.map((m) => m.table.entity),
       ReadModelCheckpointEntity,
       ReadModelTableIndexEntity,
     ],

@@ -1,4 +1,4 @@
-import type { Job } from '@caravan/nomad-api';
+import type { Job, JobListStub } from '@caravan/nomad-api';
 import type { JobStatus, JobStatusInputs } from '@caravan/domain/jobs';
 import type { ProjectedRow } from '../projection/projection.types';
 
@@ -19,6 +19,11 @@ export interface JobRow extends ProjectedRow {
   submitTime: bigint;
   /** Nomad's job JSON (GET /v1/job/:id) with Status, Stable and the indexes equal to the columns */
   job: Job;
+  /**
+   * Nomad's list stub of `job` (GET /v1/jobs), precomputed so a list never reads the job
+   * document: JobSummary null (the list joins rm_job_summaries), no Meta (added on ?meta=true)
+   */
+  stub: JobListStub;
   /** what the status is derived from, kept as events arrive */
   statusInputs: JobStatusInputs;
 }

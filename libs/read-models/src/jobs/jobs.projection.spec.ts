@@ -1,5 +1,6 @@
 import { aJob } from '@caravan/domain/jobs';
 import { foldEvents } from '../projection/fold-events';
+import { toJobListStub } from './job-list-stub';
 import { recorded } from '../projection/recorded-event.fixture';
 import { cmd, history, T0 } from './job-history.fixture';
 import type { JobRow } from './job.row';
@@ -47,6 +48,15 @@ describe('jobs projection (rm_jobs)', () => {
           ModifyIndex: 1,
           JobModifyIndex: 1,
         },
+        stub: expect.objectContaining({
+          ID: 'web',
+          Status: 'pending',
+          JobSummary: null,
+          CreateIndex: 1,
+          ModifyIndex: 1,
+          JobModifyIndex: 1,
+          SubmitTime: T0,
+        }),
         statusInputs: {
           nonTerminalEvals: 1,
           terminalEvals: 0,
@@ -56,6 +66,13 @@ describe('jobs projection (rm_jobs)', () => {
         lastIndex: 2,
       },
     ]);
+  });
+
+  it('keeps the list stub equal to the stub of the served job after every event', () => {
+    const log = history(cmd.register(), cmd.stop());
+    for (let n = 1; n <= log.length; n++)
+      for (const row of rows(log.slice(0, n)))
+        expect(row.stub).toEqual(toJobListStub(row.job, null, false));
   });
 
   it('a new version keeps CreateIndex and moves ModifyIndex and JobModifyIndex', () => {

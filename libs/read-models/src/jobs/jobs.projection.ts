@@ -17,6 +17,7 @@ import {
   type RecordedVersionCreated,
 } from './job-events';
 import type { JobRow } from './job.row';
+import { toJobListStub } from './job-list-stub';
 
 type Handled = RecordedJobEvent | RecordedEvaluationCreated;
 
@@ -41,18 +42,20 @@ function withStatus(
 ): JobRow {
   const status = deriveJobStatus(job, inputs);
   const modifyIndex = force || status !== row.status ? index : row.modifyIndex;
+  const served: Job = {
+    ...job,
+    Status: status,
+    CreateIndex: row.createIndex,
+    ModifyIndex: modifyIndex,
+    JobModifyIndex: row.jobModifyIndex,
+  };
   return {
     ...row,
     status,
     statusInputs: inputs,
     modifyIndex,
-    job: {
-      ...job,
-      Status: status,
-      CreateIndex: row.createIndex,
-      ModifyIndex: modifyIndex,
-      JobModifyIndex: row.jobModifyIndex,
-    },
+    job: served,
+    stub: toJobListStub(served, null, false),
   };
 }
 
@@ -73,6 +76,7 @@ function versionCreated(row: JobRow | null, event: RecordedVersionCreated): JobR
     jobModifyIndex: index,
     submitTime: BigInt(job.SubmitTime),
     job,
+    stub: toJobListStub(job, null, false),
     statusInputs: row?.statusInputs ?? NO_STATUS_INPUTS,
     lastIndex: index,
   };

@@ -1,5 +1,15 @@
-// The node events this read model understands, mirroring the node stream until
-// `libs/domain/node` defines them. Field names inside `node` are Nomad's JSON.
+import type { NodeEvent } from '@caravan/domain/nodes';
+
+// The node stream's events are defined once, in libs/domain/nodes; this read model names the
+// parts it reads. `NomadNodeJson` is the row's own shape: Nomad's node JSON as GET serves it.
+
+export type NodeRegisteredData = Extract<NodeEvent, { type: 'NodeRegistered' }>['data'];
+export type NodeStatusChangedData = Extract<NodeEvent, { type: 'NodeStatusChanged' }>['data'];
+
+export const NODE_EVENT_TYPES = [
+  'NodeRegistered',
+  'NodeStatusChanged',
+] as const satisfies readonly NodeEvent['type'][];
 
 export interface NomadNodeJson {
   ID: string;
@@ -9,17 +19,3 @@ export interface NomadNodeJson {
   Status?: string;
   [field: string]: unknown;
 }
-
-export interface NodeRegisteredData {
-  node: NomadNodeJson;
-}
-
-export interface NodeStatusChangedData {
-  nodeId: string;
-  /** initializing | ready | down | disconnected */
-  status: string;
-  /** Nomad's StatusUpdatedAt (unix seconds), when the event carries it */
-  statusUpdatedAt?: number;
-}
-
-export const NODE_EVENT_TYPES = ['NodeRegistered', 'NodeStatusChanged'] as const;

@@ -1,25 +1,14 @@
-import { parseJson, stringifyJson } from '@caravan/json';
+import type { AppliedIndex } from './index-notification';
 
-// What the projector tells the world after every batch. `applied` is the log index every read
-// model has reached; `tables` holds Nomad's table index (the log index of the last event that
-// changed the table) for the tables this batch changed. Gateways LISTEN on the channel and wake
-// blocking queries; on (re)connect they read the full state with readAppliedIndex().
+export {
+  INDEX_CHANNEL,
+  encodeIndexNotification,
+  parseIndexNotification,
+} from './index-notification';
+export type { AppliedIndex } from './index-notification';
 
-export const INDEX_CHANNEL = 'caravan_index';
+/** The projector's checkpoint name (rm_checkpoint) and leader lock. */
 export const PROJECTOR_NAME = 'projector';
-
-export interface AppliedIndex {
-  applied: number;
-  tables: Record<string, number>;
-}
-
-export function encodeIndexNotification(index: AppliedIndex): string {
-  return stringifyJson(index);
-}
-
-export function parseIndexNotification(payload: string): AppliedIndex {
-  return parseJson<AppliedIndex>(payload);
-}
 
 /** Something that runs SQL: a TypeORM DataSource or EntityManager, or a pg Pool or Client. */
 export interface Queryable {

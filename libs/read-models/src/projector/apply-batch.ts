@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@caravan/event-store';
 import type { ProjectedRow, Projection, RowKey } from '../projection/projection.types';
+import { foldInto } from '../projection/fold-events';
 import { AppliedIndex, encodeIndexNotification, INDEX_CHANNEL } from './applied-index';
 import { RowTable } from './row-table';
 
@@ -17,12 +18,6 @@ export class LogGapError extends Error {
   constructor(expected: number, actual: number) {
     super(`projector expected log index ${expected}, got ${actual}`);
   }
-}
-
-interface Slot {
-  key: RowKey;
-  before: ProjectedRow | null;
-  row: ProjectedRow | null;
 }
 
 /**
@@ -105,38 +100,25 @@ async function project(
   projection: Projection,
   events: readonly RecordedEvent[],
 ): Promise<number | null> {
-  const relevant = events
-    .filter((event) => projection.handles.includes(event.type))
-    .map((event) => ({ event, key: projection.key(event) }))
-    .filter((e): e is { event: RecordedEvent; key: RowKey } => e.key !== null);
-  if (relevant.length === 0) return null;
-
-  const slots = new Map<string, Slot>();
-  for (const { key } of relevant) slots.set(table.keyOf(key), { key, before: null, row: null });
-  const loaded = await table.load(
-    manager,
-    [...slots.values()].map((s) => s.key),
-  );
-  for (const [id, row] of loaded) {
-    const slot = slots.get(id);
-    if (slot) Object.assign(slot, { before: row, row });
+  const keys = new Map<string, RowKey>();
+  for (const event of events) {
+    const key = projection.handles.includes(event.type) ? projection.key(event) : null;
+    if (key !== null) keys.set(table.keyOf(key), key);
   }
+  if (keys.size === 0) return null;
 
-  let changedAt: number | null = null;
-  for (const { event, key } of relevant) {
-    const slot = slots.get(table.keyOf(key))!;
-    // A row that has seen this index already makes the event a no-op (replays, overlapping runs).
-    if (slot.row && slot.row.lastIndex >= event.logIndex) continue;
-    const next = projection.evolve(slot.row, event);
-    if (next === slot.row) continue;
-    if (next === null && slot.row === null) continue;
-    slot.row = next === null ? null : { ...next, lastIndex: event.logIndex };
-    changedAt = event.logIndex;
+  const before = await table.load(manager, [...keys.values()]);
+  const rows = new Map<string, ProjectedRow | null>();
+  for (const id of keys.keys()) rows.set(id, before.get(id) ?? null);
+  const changedAt = foldInto(projection, events, rows, (key) => table.keyOf(key));
+
+  const upserts: ProjectedRow[] = [];
+  const deletes: RowKey[] = [];
+  for (const [id, row] of rows) {
+    const was = before.get(id) ?? null;
+    if (row !== null && row !== was) upserts.push(row);
+    else if (row === null && was !== null) deletes.push(keys.get(id)!);
   }
-
-  const all = [...slots.values()];
-  const upserts = all.filter((s) => s.row !== null && s.row !== s.before).map((s) => s.row!);
-  const deletes = all.filter((s) => s.row === null && s.before !== null).map((s) => s.key);
   await table.upsert(manager, upserts);
   await table.delete(manager, deletes);
   return changedAt;

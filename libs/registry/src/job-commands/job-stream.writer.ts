@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PostgresEventStore, StreamAppend } from '@caravan/event-store';
+import { decideAndAppend, type EventMetadata, type PostgresEventStore } from '@caravan/event-store';
 import {
   jobDecider,
   jobStream,
@@ -14,37 +14,28 @@ import type { JobWriteResult, RegistryCommandResult } from '@caravan/contracts';
 type Decided = JobEvent | EvaluationCreated;
 
 /**
- * The one place job commands touch the store: load the job stream, decide, append the job's
- * events and the evaluations it creates in ONE atomic append, and report Nomad's indexes. A
- * concurrent writer on the same job makes the append fail its version check; the command is
- * then decided again on the newer state.
+ * The one place job commands touch the store: decide on the job stream and append the job's
+ * events and the evaluations it creates in ONE atomic append (decideAndAppend retries on a
+ * concurrent writer), then report Nomad's indexes.
  */
 export class JobStreamWriter {
   constructor(private readonly store: PostgresEventStore) {}
 
-  async execute(
-    command: JobCommand & { namespace?: string; jobId?: string },
-  ): Promise<RegistryCommandResult> {
+  async execute(command: JobCommand, metadata: EventMetadata): Promise<RegistryCommandResult> {
     const ref = refOf(command);
-    for (let attempt = 1; ; attempt++) {
-      const { version, events: history } = await this.store.readStream(jobStream(ref).id);
-      const state = history.reduce<JobState>(
-        (s, e) => jobDecider.evolve(s, { type: e.type, data: e.data } as Decided, e.logIndex),
-        jobDecider.initialState(),
-      );
-      const decision = jobDecider.decide(command, state);
-      const appends = planJobAppends(ref, version, decision).map((a) =>
-        toStreamAppend(a, command.actor),
-      );
-      if (appends.length === 0) return { index: currentIndex(state), result: unchanged(state) };
-      try {
-        const appended = await this.store.append(appends);
-        return { index: appended.lastIndex, result: written(decision, appended.firstIndex, state) };
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'WRONG_EXPECTED_VERSION' || attempt >= 3)
-          throw error;
-      }
-    }
+    const { events, state, appended } = await decideAndAppend(
+      this.store,
+      jobStream(ref),
+      jobDecider,
+      command,
+      {
+        newEventId: randomUUID,
+        metadata,
+        plan: (decision, version) => planJobAppends(ref, version, decision),
+      },
+    );
+    if (appended === null) return { index: currentIndex(state), result: unchanged(state) };
+    return { index: appended.lastIndex, result: written(events, appended.firstIndex, state) };
   }
 }
 
@@ -52,23 +43,6 @@ function refOf(command: JobCommand): { namespace: string; jobId: string } {
   if (command.type === 'RegisterJob')
     return { namespace: command.job.Namespace, jobId: command.job.ID };
   return { namespace: command.namespace, jobId: command.jobId };
-}
-
-function toStreamAppend(
-  planned: ReturnType<typeof planJobAppends>[number],
-  actor: string,
-): StreamAppend {
-  return {
-    stream: planned.stream,
-    expectedVersion: planned.expectedVersion,
-    events: planned.events.map((event) => ({
-      id: randomUUID(),
-      type: event.type,
-      data: event.data,
-      schemaVersion: (event as { schemaVersion?: number }).schemaVersion ?? 1,
-      metadata: { actor },
-    })),
-  };
 }
 
 /** Events of one append get consecutive log indexes in append order, job events first. */
