@@ -1,7 +1,7 @@
 // The write-side capacity guard (DESIGN.md "Scheduling"): what every non-terminal allocation
 // holds, per node, with constraints that make overcommitting a node or a port impossible
 // however many plan appliers commit at once. It is not a read model: only plan and client
-// commits write it, in the same transaction as their events. See docs/adr/0008.
+// commits write it, in the same transaction as their events. See docs/adr/0009.
 
 /** Session-level advisory lock key serializing this DDL across processes starting together. */
 export const CAPACITY_MIGRATION_LOCK_KEY = 0x5c4ed01;
