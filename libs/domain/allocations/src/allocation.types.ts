@@ -28,32 +28,9 @@ export interface AllocatedResources {
   Shared: { DiskMB: number; Networks: unknown[] | null; Ports: AllocatedPort[] | null };
 }
 
-/** One scored candidate node (`NodeScoreMeta`): each scorer's value and the normalized sum. */
-export interface NodeScoreMeta {
-  NodeID: string;
-  Scores: Record<string, number>;
-  NormScore: number;
-}
-
-/** Nomad's `AllocMetric`: what the scheduler saw while placing (or failing to place). */
-export interface AllocMetric {
-  NodesEvaluated: number;
-  NodesFiltered: number;
-  NodesInPool: number;
-  NodePool: string;
-  NodesAvailable: Record<string, number>;
-  ClassFiltered: Record<string, number> | null;
-  ConstraintFiltered: Record<string, number> | null;
-  NodesExhausted: number;
-  ClassExhausted: Record<string, number> | null;
-  DimensionExhausted: Record<string, number> | null;
-  QuotaExhausted: string[] | null;
-  ResourcesExhausted: Record<string, { CPU: number; MemoryMB: number }> | null;
-  ScoreMetaData: NodeScoreMeta[] | null;
-  /** duration in nanoseconds */
-  AllocationTime: Nanos;
-  CoalescedFailures: number;
-}
+// The scheduler's metrics are Nomad's wire shapes, defined once by the pure scheduler.
+export type { AllocMetric, NodeScoreMeta } from '@caravan/domain/scheduler';
+import type { AllocMetric, NodeScoreMeta } from '@caravan/domain/scheduler';
 
 export interface RescheduleEvent {
   RescheduleTime: Nanos;
