@@ -11,3 +11,4 @@ export * from './job.streams';
 export * from './job-status';
 export { aJob } from './job.builders';
 export * from './spec';
+export * from './diff';
