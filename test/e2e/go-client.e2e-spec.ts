@@ -42,10 +42,7 @@ const EXPECTED_CHECKS = [
  * `deviation` calls). Exact: a new deviation fails this test, and so does a fixed one, whose id
  * must then leave this list (and its check in the program become a hard expect).
  */
-const KNOWN_DEVIATIONS = [
-  // GET /v1/job/:id/versions?diffs=true answers Diffs: [] until the job diff lands with Plan.
-  'versions-diffs',
-];
+const KNOWN_DEVIATIONS: string[] = [];
 
 interface Run {
   code: number;

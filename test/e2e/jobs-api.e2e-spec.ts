@@ -174,6 +174,20 @@ describe.each([
     expect(res.headers.get('x-nomad-index')).toBe(String(res.body.Index));
   });
 
+  it('GET /v1/job/:id/versions?diffs=true diffs each version against the one before', async () => {
+    const res = await call('GET', '/v1/job/example/versions?diffs=true');
+    expect(res.status).toBe(200);
+    expect(res.body.Diffs).toEqual([
+      {
+        Type: 'Edited',
+        ID: 'example',
+        Fields: [{ Type: 'Added', Name: 'Meta[rev]', Old: '', New: '2', Annotations: null }],
+        Objects: null,
+        TaskGroups: null,
+      },
+    ]);
+  });
+
   it('POST /v1/job/:id/stable marks a version; the response is {Index}', async () => {
     const res = await call('POST', '/v1/job/example/stable', {
       JobID: 'example',

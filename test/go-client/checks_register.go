@@ -124,7 +124,7 @@ func (s *suite) versions() string {
 	expect(u64(versions[0].Version) == 1 && u64(versions[1].Version) == 0,
 		"versions %d,%d, want 1,0 (highest first)", u64(versions[0].Version), u64(versions[1].Version))
 	expect(diffs != nil, "Diffs is null with diffs=true")
-	deviation("versions-diffs", len(diffs) == 1 && diffs[0].Type == "Edited" && diffs[0].ID == s.id,
+	expect(len(diffs) == 1 && diffs[0].Type == "Edited" && diffs[0].ID == s.id,
 		"Versions(diffs=true) gave %d diffs, Nomad gives one Edited diff per older version", len(diffs))
 	return "versions [1 0]"
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { consecutiveVersionDiffs, type JobDiff } from '@caravan/domain/jobs';
 import type { Job } from '@caravan/nomad-api';
 import { parseFilter } from '@caravan/filter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -19,7 +20,7 @@ import {
 
 export interface VersionsResponse {
   Versions: Job[];
-  Diffs: unknown[] | null;
+  Diffs: JobDiff[] | null;
   Index: number;
   LastContact: number;
   KnownLeader: boolean;
@@ -96,10 +97,10 @@ export class JobReadsService {
     );
     setQueryMeta(reply, index);
     if (body.length === 0) throw notFound('job versions not found');
-    // Version diffs come with the Plan issue (the job diff); until then an empty list.
+    // diff_version is parsed (a bad value is Nomad's 500) but not yet applied: consecutive only.
     return {
       Versions: body,
-      Diffs: diffs ? [] : null,
+      Diffs: diffs ? consecutiveVersionDiffs(body) : null,
       Index: index,
       LastContact: 0,
       KnownLeader: true,

@@ -8,3 +8,4 @@ export {
   FORCES_IN_PLACE,
   FORCES_DESTRUCTIVE,
 } from './annotate';
+export { consecutiveVersionDiffs } from './version-diffs';
