@@ -113,6 +113,13 @@ describe('annotateJobDiff: groups', () => {
     expect(countField?.Annotations).toEqual([annotation]);
   });
 
+  it('a new group counts up from zero', () => {
+    const countField = planDiff(null, base).TaskGroups?.[0]?.Fields?.find(
+      (f) => f.Name === 'Count',
+    );
+    expect(countField).toMatchObject({ Type: 'Added', New: '3', Annotations: [FORCES_CREATE] });
+  });
+
   it('counts the scheduler decisions, leaving out the zero ones', () => {
     const desired: DesiredUpdates = {
       Ignore: 2,

@@ -55,10 +55,13 @@ function annotateGroup(group: TaskGroupDiff, desired: DesiredUpdates | undefined
   };
 }
 
+/** A group that comes or goes counts from or to zero, so its Count is annotated too. */
 function annotateCount(field: FieldDiff): FieldDiff {
-  if (field.Name !== 'Count' || field.Type !== 'Edited') return field;
-  const grew = Number(field.New) > Number(field.Old);
-  return { ...field, Annotations: [grew ? FORCES_CREATE : FORCES_DESTROY] };
+  if (field.Name !== 'Count' || field.Type === 'None') return field;
+  const before = Number(field.Old || '0');
+  const after = Number(field.New || '0');
+  if (before === after) return field;
+  return { ...field, Annotations: [after > before ? FORCES_CREATE : FORCES_DESTROY] };
 }
 
 function annotateTask(task: TaskDiff, groupType: TaskGroupDiff['Type']): TaskDiff {

@@ -31,8 +31,8 @@ export function blockDiff<T extends object>(
   contextual: boolean,
   options: BlockOptions<T> = {},
 ): ObjectDiff | null {
-  const type = diffType(old, next);
   if (old == null && next == null) return null;
+  let type = diffType(old, next);
   if (type === 'None' && !contextual) return null;
   const skip = options.skip ?? NO_SKIP;
   const flat = (block: T | null | undefined) =>
@@ -43,6 +43,10 @@ export function blockDiff<T extends object>(
         : flattenPrimitives(block, skip);
   const fields = fieldDiffs(flat(old), flat(next), contextual);
   const objects = options.children?.(old ?? null, next ?? null) ?? [];
+  // A change only in what this block hides (a dynamic port's Value) is no change to show.
+  const shown = [...fields, ...objects].some((d) => d.Type !== 'None');
+  if (type === 'Edited' && !shown) type = 'None';
+  if (type === 'None' && !contextual) return null;
   return objectDiff(type, name, fields, objects);
 }
 

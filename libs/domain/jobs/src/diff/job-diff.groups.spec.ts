@@ -79,3 +79,64 @@ describe('jobDiff: contextual', () => {
     expect(group(jobDiff(base, next, false)).Objects).toBeNull();
   });
 });
+
+describe('jobDiff: nested objects', () => {
+  const port = (Label: string, Value: number) => ({
+    Label,
+    Value,
+    To: 0,
+    HostNetwork: 'default',
+    IgnoreCollision: false,
+  });
+  const network = (reserved: ReturnType<typeof port>[], dynamic: ReturnType<typeof port>[]) => ({
+    Mode: 'bridge',
+    Device: '',
+    CIDR: '',
+    IP: '',
+    Hostname: '',
+    MBits: 0,
+    DNS: null,
+    ReservedPorts: reserved,
+    DynamicPorts: dynamic,
+    CNI: null,
+  });
+
+  it('a static port added to a group network is a nested Static Port object', () => {
+    const old = withGroup(base, () => ({ Networks: [network([], [])] }));
+    const next = withGroup(base, () => ({ Networks: [network([port('http', 8080)], [])] }));
+    expect(group(jobDiff(old, next, false)).Objects).toEqual([
+      {
+        Type: 'Edited',
+        Name: 'Network',
+        Fields: null,
+        Objects: [
+          {
+            Type: 'Added',
+            Name: 'Static Port',
+            Fields: [
+              field('Added', 'HostNetwork', '', 'default'),
+              field('Added', 'IgnoreCollision', '', 'false'),
+              field('Added', 'Label', '', 'http'),
+              field('Added', 'To', '', '0'),
+              field('Added', 'Value', '', '8080'),
+            ],
+            Objects: null,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('a dynamic port the scheduler picked a new value for is no change', () => {
+    const old = withGroup(base, () => ({ Networks: [network([], [port('http', 20001)])] }));
+    const next = withGroup(base, () => ({ Networks: [network([], [port('http', 24567)])] }));
+    expect(group(jobDiff(old, next, false)).Objects).toBeNull();
+  });
+
+  it('nested config maps and lists are flattened with [key] and [i]', () => {
+    const next = withTask(base, (t) => ({ Config: { ...t.Config, port_map: [{ http: 80 }] } }));
+    expect(object(task(jobDiff(base, next, false)).Objects, 'Config').Fields).toEqual([
+      field('Added', 'port_map[0][http]', '', '80'),
+    ]);
+  });
+});

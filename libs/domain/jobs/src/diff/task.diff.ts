@@ -70,7 +70,8 @@ export function networkDiffs(
     'Network',
     old,
     next,
-    (n) => contentKey({ ...n, Device: '', CIDR: '', IP: '', MBits: 0, DynamicPorts: null }),
+    // Matched by mode, so a port change is an Edited network holding the port's diff.
+    (n) => n.Mode,
     contextual,
     {
       skip: NETWORK_SKIP,
