@@ -1,0 +1,130 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- e2e assertions read untyped Nomad JSON */
+import type { CaravanUnderTest } from './support/caravan-under-test';
+import { startDistributedCaravan } from './support/distributed-caravan';
+import { startEmbeddedCaravan } from './support/embedded-caravan';
+import { http } from './support/jobs-api.helpers';
+import { serviceJob, shortBatchJob, waitFor } from './support/scheduling.helpers';
+
+// Registration to running allocations, over HTTP, in both topologies: the scheduler places,
+// the node simulator runs, the read models serve Nomad's shapes (issue 8, "Read side").
+
+describe.each([
+  ['embedded', startEmbeddedCaravan],
+  ['distributed (Kafka)', startDistributedCaravan],
+])('scheduling read side, %s', (_mode, start) => {
+  let caravan: CaravanUnderTest;
+  const call = <T = any>(method: string, path: string, body?: unknown) =>
+    http<T>(caravan.baseUrl, method, path, body);
+  const until = <T = any>(path: string, done: (body: T) => boolean) =>
+    waitFor<T>(caravan.baseUrl, path, done);
+
+  beforeAll(async () => {
+    caravan = await start();
+  }, 180_000);
+  afterAll(() => caravan?.stop(), 60_000);
+
+  it('a service job of count 3 runs 3 allocations with Nomad names; the summary shows Running 3', async () => {
+    const reg = await call('PUT', '/v1/jobs', { Job: serviceJob('web', 3) });
+    expect(reg.status).toBe(200);
+    const evaluation = await until(
+      `/v1/evaluation/${reg.body.EvalID}`,
+      (e: any) => e.Status === 'complete',
+    );
+    expect(evaluation).toMatchObject({
+      JobID: 'web',
+      TriggeredBy: 'job-register',
+      BlockedEval: '',
+    });
+    const allocs = await until(
+      '/v1/job/web/allocations',
+      (list: any[]) => list.length === 3 && list.every((a) => a.ClientStatus === 'running'),
+    );
+    expect(allocs.map((a: any) => a.Name).sort()).toEqual([
+      'web.web[0]',
+      'web.web[1]',
+      'web.web[2]',
+    ]);
+    expect(allocs[0]).toMatchObject({ JobType: 'service', JobVersion: 0, DesiredStatus: 'run' });
+    const summary = await until('/v1/job/web/summary', (s: any) => s.Summary.web.Running === 3);
+    expect(summary.Summary.web).toEqual({
+      Queued: 0,
+      Complete: 0,
+      Failed: 0,
+      Running: 3,
+      Starting: 0,
+      Lost: 0,
+      Unknown: 0,
+    });
+    expect((await call('GET', '/v1/job/web')).body.Status).toBe('running');
+
+    const one = await call('GET', `/v1/allocation/${allocs[0].ID}`);
+    expect(one.headers.get('x-nomad-index')).toBe(String(one.body.ModifyIndex));
+    expect(one.body.Job).toMatchObject({ ID: 'web', Version: 0 });
+    expect(one.body.Metrics.NodesEvaluated).toBeGreaterThan(0);
+    expect(one.body.TaskStates.server).toMatchObject({ State: 'running', Failed: false });
+    expect(one.body.TaskStates.server.Events.map((e: any) => e.Type)).toEqual([
+      'Received',
+      'Task Setup',
+      'Started',
+    ]);
+
+    const nodes = await call('GET', '/v1/nodes');
+    expect(nodes.body).toHaveLength(3);
+    const onNode = await call('GET', `/v1/node/${allocs[0].NodeID}/allocations`);
+    expect(onNode.body.map((a: any) => a.ID)).toContain(allocs[0].ID);
+    const ofEval = await call('GET', `/v1/evaluation/${reg.body.EvalID}/allocations`);
+    expect(ofEval.body).toHaveLength(3);
+    const page = await call('GET', '/v1/allocations?per_page=2');
+    expect(page.body).toHaveLength(2);
+    expect(page.headers.get('x-nomad-nexttoken')).toBeTruthy();
+  }, 60_000);
+
+  it('a job that cannot fit gets a blocked evaluation with FailedTGAllocs and DimensionExhausted', async () => {
+    const reg = await call('PUT', '/v1/jobs', { Job: serviceJob('huge', 1, 1_000_000) });
+    const done = await until(
+      `/v1/evaluation/${reg.body.EvalID}`,
+      (e: any) => e.Status === 'complete',
+    );
+    expect(done.BlockedEval).not.toBe('');
+    const metric = done.FailedTGAllocs.web;
+    expect(metric.NodesEvaluated).toBe(3);
+    expect(metric.DimensionExhausted).toMatchObject({ memory: 3 });
+    const blocked = await call('GET', `/v1/evaluation/${done.BlockedEval}`);
+    expect(blocked.body).toMatchObject({ Status: 'blocked', PreviousEval: reg.body.EvalID });
+    const listed = await call('GET', '/v1/evaluations?job=huge&status=blocked');
+    expect(listed.body.map((e: any) => e.ID)).toEqual([done.BlockedEval]);
+    expect((await call('GET', '/v1/job/huge')).body.Status).toBe('pending');
+  }, 60_000);
+
+  it('a batch job completes and the job goes dead; exit_code fails it', async () => {
+    await call('PUT', '/v1/jobs', { Job: shortBatchJob('once') });
+    await until('/v1/job/once', (j: any) => j.Status === 'dead');
+    const [alloc] = (await call('GET', '/v1/job/once/allocations')).body;
+    expect(alloc.ClientStatus).toBe('complete');
+    expect(alloc.TaskStates.run.Events.at(-1)).toMatchObject({ Type: 'Terminated', ExitCode: 0 });
+    const summary = (await call('GET', '/v1/job/once/summary')).body;
+    expect(summary.Summary.work).toMatchObject({ Complete: 1, Running: 0 });
+
+    await call('PUT', '/v1/jobs', {
+      Job: { ...shortBatchJob('broken', { exit_code: 3 }), Reschedule: null },
+    });
+    const failed = await until('/v1/job/broken/allocations', (list: any[]) =>
+      list.some((a) => a.ClientStatus === 'failed'),
+    );
+    expect(failed[0].TaskStates.run.Failed).toBe(true);
+  }, 60_000);
+
+  it('stopping a job stops its allocations', async () => {
+    await call('PUT', '/v1/jobs', { Job: serviceJob('stopme', 2) });
+    await until(
+      '/v1/job/stopme/allocations',
+      (l: any[]) => l.length === 2 && l.every((a) => a.ClientStatus === 'running'),
+    );
+    expect((await call('DELETE', '/v1/job/stopme')).status).toBe(200);
+    const stopped = await until('/v1/job/stopme/allocations', (l: any[]) =>
+      l.every((a) => a.DesiredStatus === 'stop' && a.ClientStatus === 'complete'),
+    );
+    expect(stopped).toHaveLength(2);
+    await until('/v1/job/stopme', (j: any) => j.Status === 'dead');
+  }, 60_000);
+});
