@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- e2e assertions read untyped Nomad JSON */
+import { PostgresEventStore } from '@caravan/event-store';
+import { NodeSimulator } from '@caravan/node-simulator';
 import type { CaravanUnderTest } from './support/caravan-under-test';
 import { startDistributedCaravan } from './support/distributed-caravan';
 import { startEmbeddedCaravan } from './support/embedded-caravan';
@@ -126,5 +128,32 @@ describe.each([
     );
     expect(stopped).toHaveLength(2);
     await until('/v1/job/stopme', (j: any) => j.Status === 'dead');
+  }, 60_000);
+
+  // Last: the big node's simulator stops with the test, and nothing marks the node down yet.
+  it('adding a node that fits unblocks the blocked job, and its allocation runs there', async () => {
+    // A second simulator (as another node-simulator replica would) brings one big node.
+    const store = await PostgresEventStore.open(caravan.databaseUrl);
+    const big = new NodeSimulator(store, {
+      simulatorId: `big-${caravan.mode}`,
+      nodeCount: 1,
+      datacenter: 'dc1',
+      shape: (node) => ({
+        ...node,
+        NodeResources: { ...node.NodeResources, Memory: { MemoryMB: 2_000_000 } },
+      }),
+    });
+    try {
+      await big.start();
+      const [alloc] = await until('/v1/job/huge/allocations', (l: any[]) =>
+        l.some((a) => a.ClientStatus === 'running'),
+      );
+      expect(alloc).toMatchObject({ NodeID: big.nodes[0]!.ID, Name: 'huge.web[0]' });
+      await until('/v1/evaluations?job=huge&status=blocked', (l: any[]) => l.length === 0);
+      expect((await call('GET', '/v1/job/huge/summary')).body.Summary.web.Running).toBe(1);
+    } finally {
+      await big.stop();
+      await store.close();
+    }
   }, 60_000);
 });

@@ -10,6 +10,8 @@ export interface NodeSimulatorOptions {
   /** how often client status updates are batched and sent (Nomad clients batch them too) */
   tickMs?: number;
   onError?: (error: unknown) => void;
+  /** adjusts each node before it registers (a bigger node, another class); tests and tools */
+  shape?: (node: NodeSpec) => NodeSpec;
 }
 
 /**
@@ -24,8 +26,9 @@ export class NodeSimulator {
     private readonly store: PostgresEventStore,
     private readonly options: NodeSimulatorOptions,
   ) {
+    const shape = options.shape ?? ((node: NodeSpec) => node);
     this.nodes = Array.from({ length: options.nodeCount }, (_, k) =>
-      simulatedNode(options.simulatorId, k, options.datacenter, uuidFromSeed),
+      shape(simulatedNode(options.simulatorId, k, options.datacenter, uuidFromSeed)),
     );
   }
 

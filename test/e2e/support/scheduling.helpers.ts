@@ -71,3 +71,24 @@ export async function waitFor<T>(
   );
   throw new Error(`timed out waiting on ${path}; last body: ${shown}`);
 }
+
+/**
+ * The index of `path` once nothing has changed it for `quietMs`: the scheduler and the
+ * simulated clients keep working on earlier registrations for a while (a batch job runs ~1 s),
+ * so tests that assert "nothing changed" first wait for the cluster to settle.
+ */
+export async function settledIndex(
+  baseUrl: string,
+  path: string,
+  quietMs = 1_500,
+): Promise<string> {
+  const sep = path.includes('?') ? '&' : '?';
+  let index = (await http(baseUrl, 'GET', path)).headers.get('x-nomad-index') ?? '0';
+  for (let round = 0; round < 20; round++) {
+    const r = await http(baseUrl, 'GET', `${path}${sep}index=${index}&wait=${quietMs}ms`);
+    const next = r.headers.get('x-nomad-index') ?? '0';
+    if (next === index) return index;
+    index = next;
+  }
+  throw new Error(`${path} never settled`);
+}
