@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- e2e assertions read untyped Nomad JSON */
+import pg from 'pg';
 import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
 import type { CaravanUnderTest } from './support/caravan-under-test';
@@ -108,7 +109,12 @@ describe.each([
     expect(summary.Summary.work).toMatchObject({ Complete: 1, Running: 0 });
 
     await call('PUT', '/v1/jobs', {
-      Job: { ...shortBatchJob('broken', { exit_code: 3 }), Reschedule: null },
+      // No reschedule, so no replacement appears later in the suite.
+      Job: shortBatchJob(
+        'broken',
+        { exit_code: 3 },
+        { ReschedulePolicy: { Attempts: 0, Interval: 0, Unlimited: false } },
+      ),
     });
     const failed = await until('/v1/job/broken/allocations', (list: any[]) =>
       list.some((a) => a.ClientStatus === 'failed'),
@@ -128,6 +134,36 @@ describe.each([
     );
     expect(stopped).toHaveLength(2);
     await until('/v1/job/stopme', (j: any) => j.Status === 'dead');
+  }, 60_000);
+
+  it('the capacity table holds exactly the live allocations: clients released the rest', async () => {
+    const all = (await call('GET', '/v1/allocations')).body as {
+      ID: string;
+      DesiredStatus: string;
+      ClientStatus: string;
+    }[];
+    const live = all
+      .filter((a) => a.DesiredStatus === 'run' && ['pending', 'running'].includes(a.ClientStatus))
+      .map((a) => a.ID)
+      .sort();
+    expect(all.length).toBeGreaterThan(live.length); // completed, failed and stopped ones exist
+    const client = new pg.Client({ connectionString: caravan.databaseUrl });
+    await client.connect();
+    try {
+      const claims = await client.query<{ alloc_id: string }>(
+        'select alloc_id from sched_alloc_claims order by alloc_id',
+      );
+      expect(claims.rows.map((r) => r.alloc_id).sort()).toEqual(live);
+      const drift = await client.query(
+        `select u.node_id from sched_node_usage u
+           left join (select node_id, sum(mem) mem from sched_alloc_claims group by node_id) c
+             using (node_id)
+          where u.mem_used <> coalesce(c.mem, 0)`,
+      );
+      expect(drift.rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
   }, 60_000);
 
   // Last: the big node's simulator stops with the test, and nothing marks the node down yet.

@@ -24,7 +24,11 @@ export function serviceJob(id: string, count: number, memoryMB = 64): Record<str
   };
 }
 
-export function shortBatchJob(id: string, config: Record<string, unknown> = {}) {
+export function shortBatchJob(
+  id: string,
+  config: Record<string, unknown> = {},
+  group: Record<string, unknown> = {},
+) {
   return {
     ID: id,
     Type: 'batch',
@@ -41,6 +45,7 @@ export function shortBatchJob(id: string, config: Record<string, unknown> = {}) 
             Resources: { CPU: 100, MemoryMB: 64 },
           },
         ],
+        ...group,
       },
     ],
   };
