@@ -82,6 +82,39 @@ describe.each([
     expect(page.headers.get('x-nomad-nexttoken')).toBeTruthy();
   }, 60_000);
 
+  it('stopping one allocation replaces it: desired stop, complete, a running replacement', async () => {
+    const [victim] = (await call('GET', '/v1/job/web/allocations')).body;
+    const stop = await call('POST', `/v1/allocation/${victim.ID}/stop`);
+    expect(stop.status).toBe(200);
+    expect(stop.headers.get('x-nomad-index')).toBe(String(stop.body.Index));
+    const evaluation = await until(
+      `/v1/evaluation/${stop.body.EvalID}`,
+      (e: any) => e.Status === 'complete',
+    );
+    expect(evaluation.TriggeredBy).toBe('alloc-stop');
+    const allocs = await until(
+      '/v1/job/web/allocations',
+      (l: any[]) =>
+        l.some((a) => a.ID === victim.ID && a.ClientStatus === 'complete') &&
+        l.filter((a) => a.ClientStatus === 'running').length === 3,
+    );
+    const old = allocs.find((a: any) => a.ID === victim.ID);
+    expect(old).toMatchObject({
+      DesiredStatus: 'stop',
+      DesiredDescription: 'alloc is being migrated',
+    });
+    expect(old.DesiredTransition.Migrate).toBe(true);
+    const replacement = (await call('GET', `/v1/allocation/${old.NextAllocation}`)).body;
+    expect(replacement).toMatchObject({
+      Name: victim.Name,
+      PreviousAllocation: victim.ID,
+      ClientStatus: 'running',
+    });
+    expect(
+      (await call('POST', '/v1/allocation/00000000-0000-0000-0000-000000000000/stop')).status,
+    ).toBe(404);
+  }, 60_000);
+
   it('a job that cannot fit gets a blocked evaluation with FailedTGAllocs and DimensionExhausted', async () => {
     const reg = await call('PUT', '/v1/jobs', { Job: serviceJob('huge', 1, 1_000_000) });
     const done = await until(

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CommandSender } from '../job-writes/command-sender';
 import { AllocationReads } from './allocation-reads';
+import { AllocationStop } from './allocation-stop';
 import {
   AllocationsController,
   EvaluationsController,
@@ -10,11 +12,11 @@ import { NodeReads } from './node-reads';
 
 /**
  * Allocations, evaluations and nodes (issue 8, "Read side"). Needs GatewayModule's global
- * providers (BlockingQueries, PG_POOL). Exports AllocationReads for the job routes.
+ * providers (BlockingQueries, PG_POOL, JOB_REGISTRY, INDEX_HUB). Exports AllocationReads for the job routes.
  */
 @Module({
   controllers: [AllocationsController, EvaluationsController, NodesController],
-  providers: [AllocationReads, EvaluationReads, NodeReads],
+  providers: [AllocationReads, AllocationStop, EvaluationReads, NodeReads, CommandSender],
   exports: [AllocationReads],
 })
 export class ClusterApiModule {}

@@ -2,6 +2,7 @@ import { All, Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidMethod, notFound } from '../errors/nomad-coded.error';
 import { AllocationReads } from './allocation-reads';
+import { AllocationStop } from './allocation-stop';
 import { EvaluationReads } from './evaluation-reads';
 import { NodeReads } from './node-reads';
 
@@ -25,7 +26,10 @@ function readOnly(req: FastifyRequest): void {
 
 @Controller('v1')
 export class AllocationsController {
-  constructor(private readonly allocs: AllocationReads) {}
+  constructor(
+    private readonly allocs: AllocationReads,
+    private readonly stopper: AllocationStop,
+  ) {}
 
   @Get('allocations')
   list(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -35,6 +39,10 @@ export class AllocationsController {
   @All('allocation/*')
   one(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { id, action } = splitPath(req);
+    if (action === 'stop') {
+      if (!['PUT', 'POST'].includes(req.method)) throw invalidMethod();
+      return this.stopper.stop(req, reply, id);
+    }
     if (action !== '') throw notFound('');
     readOnly(req);
     return this.allocs.read(req, reply, id);

@@ -38,7 +38,8 @@ export interface NomadAllocation {
   Metrics: AllocMetric;
   DesiredStatus: DesiredStatus;
   DesiredDescription: string;
-  DesiredTransition: { Migrate: null; Reschedule: null; ForceReschedule: null };
+  /** Nomad's pointers: null until set */
+  DesiredTransition: { Migrate: boolean | null; Reschedule: null; ForceReschedule: null };
   ClientStatus: ClientStatus;
   ClientDescription: string;
   TaskStates: Record<string, NomadTaskState> | null;

@@ -127,6 +127,13 @@ function changes(event: Exclude<Handled, { type: 'AllocationPlaced' }>): {
     }
     case 'AllocationReplaced':
       return { fields: { NextAllocation: event.data.NextAllocation }, server: true };
+    case 'AllocationMigrateRequested':
+      return {
+        fields: {
+          DesiredTransition: { Migrate: true, Reschedule: null, ForceReschedule: null },
+        },
+        server: true,
+      };
     case 'AllocationRescheduleDeferred':
       return {
         fields: {

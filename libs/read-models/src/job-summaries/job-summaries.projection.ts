@@ -90,6 +90,7 @@ function countEvent(row: JobSummaryRow | null, event: RecordedStatusEvent): JobS
     case 'AllocationUpdatedInPlace':
     case 'AllocationReplaced':
     case 'AllocationRescheduleDeferred':
+    case 'AllocationMigrateRequested':
     case 'EvaluationCanceled':
     case 'EvaluationUnblocked':
     case 'EvaluationFollowUpCreated':

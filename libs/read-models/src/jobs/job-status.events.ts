@@ -71,6 +71,7 @@ export function trackStatus(track: StatusTrack, event: RecordedStatusEvent): Sta
     case 'AllocationUpdatedInPlace':
     case 'AllocationReplaced':
     case 'AllocationRescheduleDeferred':
+    case 'AllocationMigrateRequested':
     case 'EvaluationBlocked':
     case 'EvaluationUnblocked':
       return track;
