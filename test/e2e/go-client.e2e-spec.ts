@@ -42,6 +42,7 @@ const EXPECTED_CHECKS = [
   'alloc-status',
   'eval-status',
   'node-status',
+  'alloc-stop',
   'run-stop',
 ];
 /**

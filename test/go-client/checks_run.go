@@ -146,3 +146,28 @@ func (s *suite) runStop() string {
 	fail("allocations of %s never stopped", s.run.jobID)
 	return ""
 }
+
+// allocStop is `nomad alloc stop`: the allocation is migrated, a replacement runs in its place.
+func (s *suite) allocStop() string {
+	victim, _, err := s.allocs.Info(s.run.allocs[0].ID, nil)
+	must(err, "Allocations().Info")
+	resp, err := s.allocs.Stop(victim, nil)
+	must(err, "Allocations().Stop")
+	expect(uuidPattern.MatchString(resp.EvalID) && resp.LastIndex > 0, "stop response %+v", resp)
+	var index uint64
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		old, qm, err := s.allocs.Info(victim.ID, &api.QueryOptions{WaitIndex: index, WaitTime: time.Second})
+		must(err, "Allocations().Info")
+		if old.ClientStatus == "complete" && old.NextAllocation != "" {
+			next, _, err := s.allocs.Info(old.NextAllocation, nil)
+			must(err, "Allocations().Info (replacement)")
+			expect(next.PreviousAllocation == victim.ID && next.Name == victim.Name, "replacement %+v", next)
+			expect(old.DesiredTransition.ShouldMigrate(), "DesiredTransition %+v", old.DesiredTransition)
+			return fmt.Sprintf("%s replaced by %s", victim.ID[:8], next.ID[:8])
+		}
+		index = qm.LastIndex
+	}
+	fail("allocation %s was never replaced", victim.ID)
+	return ""
+}

@@ -65,6 +65,7 @@ func (s *suite) checks() []namedCheck {
 		{"alloc-status", s.allocStatus},
 		{"eval-status", s.evalStatus},
 		{"node-status", s.nodeStatus},
+		{"alloc-stop", s.allocStop},
 		{"run-stop", s.runStop},
 	}
 }
