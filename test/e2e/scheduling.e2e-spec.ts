@@ -2,11 +2,12 @@
 import pg from 'pg';
 import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
+import { createReadModelDataSource, rebuildReadModels } from '@caravan/read-models';
 import type { CaravanUnderTest } from './support/caravan-under-test';
 import { startDistributedCaravan } from './support/distributed-caravan';
 import { startEmbeddedCaravan } from './support/embedded-caravan';
 import { http } from './support/jobs-api.helpers';
-import { serviceJob, shortBatchJob, waitFor } from './support/scheduling.helpers';
+import { serviceJob, settledIndex, shortBatchJob, waitFor } from './support/scheduling.helpers';
 
 // Registration to running allocations, over HTTP, in both topologies: the scheduler places,
 // the node simulator runs, the read models serve Nomad's shapes (issue 8, "Read side").
@@ -223,6 +224,34 @@ describe.each([
     } finally {
       await big.stop();
       await store.close();
+    }
+  }, 60_000);
+
+  it('a rebuild from the log gives the same allocation, evaluation, job and summary rows', async () => {
+    await settledIndex(caravan.baseUrl, '/v1/allocations');
+    await settledIndex(caravan.baseUrl, '/v1/evaluations');
+    const tables = ['rm_allocations', 'rm_evaluations', 'rm_jobs', 'rm_job_summaries'];
+    const dataSource = createReadModelDataSource(caravan.databaseUrl);
+    await dataSource.initialize();
+    const store = await PostgresEventStore.open(caravan.databaseUrl);
+    const dump = async () => {
+      const out: Record<string, string[]> = {};
+      for (const table of tables) {
+        const rows: { j: string }[] = await dataSource.query(
+          `select to_jsonb(t)::text j from ${table} t order by j`,
+        );
+        out[table] = rows.map((r) => r.j);
+      }
+      return out;
+    };
+    try {
+      const live = await dump();
+      expect(live['rm_allocations']!.length).toBeGreaterThan(5);
+      await rebuildReadModels(store, dataSource);
+      expect(await dump()).toEqual(live);
+    } finally {
+      await store.close();
+      await dataSource.destroy();
     }
   }, 60_000);
 });
