@@ -36,6 +36,14 @@ const EXPECTED_CHECKS = [
   'deregister-purge',
   'job-id-with-slash',
   'enforce-register',
+  'run-register',
+  'run-follow-eval',
+  'run-allocations-running',
+  'alloc-status',
+  'eval-status',
+  'node-status',
+  'alloc-stop',
+  'run-stop',
 ];
 /**
  * Known ways Caravan still differs from Nomad that a Go program survives (see the program's

@@ -2,6 +2,7 @@
 import type { CaravanUnderTest } from './support/caravan-under-test';
 import { startDistributedCaravan } from './support/distributed-caravan';
 import { startEmbeddedCaravan } from './support/embedded-caravan';
+import { settledIndex } from './support/scheduling.helpers';
 import { batchJob, http } from './support/jobs-api.helpers';
 
 // Nomad's exact status and plain-text body for every error case of the Jobs API, and
@@ -101,8 +102,7 @@ describe.each([
   });
 
   it('register: a U+0000 anywhere in the body is a 400 and changes nothing', async () => {
-    const before = await call('GET', '/v1/jobs');
-    const index = before.headers.get('x-nomad-index');
+    const index = await settledIndex(caravan.baseUrl, '/v1/jobs');
     await expectError(
       'POST',
       '/v1/jobs',
@@ -272,8 +272,8 @@ describe.each([
   });
 
   it('blocking query: returns at the deadline with the same index when nothing changes', async () => {
-    const now = await call('GET', '/v1/job/known');
-    const index = now.headers.get('x-nomad-index');
+    // The batch job runs on a simulated node and goes dead first; then nothing moves it.
+    const index = await settledIndex(caravan.baseUrl, '/v1/job/known');
     const started = Date.now();
     const res = await call('GET', `/v1/job/known?index=${index}&wait=1s`);
     const elapsed = Date.now() - started;

@@ -99,7 +99,13 @@ func main() {
 		os.Exit(2)
 	}
 	// A per-run suffix keeps repeated runs against one server from colliding.
-	s := &suite{jobs: client.Jobs(), id: fmt.Sprintf("go-client-web-%d", time.Now().UnixNano())}
+	s := &suite{
+		jobs:   client.Jobs(),
+		evals:  client.Evaluations(),
+		allocs: client.Allocations(),
+		nodes:  client.Nodes(),
+		id:     fmt.Sprintf("go-client-web-%d", time.Now().UnixNano()),
+	}
 	for _, c := range s.checks() {
 		run(c.name, c.fn)
 	}

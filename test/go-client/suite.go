@@ -22,6 +22,10 @@ type namedCheck struct {
 // suite carries state between checks: the job under test and the indexes seen so far.
 type suite struct {
 	jobs           *api.Jobs
+	evals          *api.Evaluations
+	allocs         *api.Allocations
+	nodes          *api.Nodes
+	run            runState
 	id             string
 	createIndex    uint64
 	jobModifyIndex uint64
@@ -55,6 +59,14 @@ func (s *suite) checks() []namedCheck {
 		{"deregister-purge", s.deregisterPurge},
 		{"job-id-with-slash", s.slashID},
 		{"enforce-register", s.enforceRegister},
+		{"run-register", s.runRegister},
+		{"run-follow-eval", s.runFollowEval},
+		{"run-allocations-running", s.runAllocationsRunning},
+		{"alloc-status", s.allocStatus},
+		{"eval-status", s.evalStatus},
+		{"node-status", s.nodeStatus},
+		{"alloc-stop", s.allocStop},
+		{"run-stop", s.runStop},
 	}
 }
 

@@ -1,4 +1,5 @@
-// Simulated client nodes: registers CARAVAN_NODE_COUNT nodes owned by this replica.
+// Simulated client nodes: registers CARAVAN_NODE_COUNT nodes owned by this replica and runs
+// the allocations placed on them.
 import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
 import { runApp, startAdminServer } from '@caravan/runtime';
@@ -9,6 +10,7 @@ runApp('node-simulator', async (config, logger) => {
     simulatorId: config.nodeSimulatorId,
     nodeCount: config.nodeCount,
     datacenter: config.datacenter,
+    onError: (error) => logger.warn({ err: error }, 'node simulator tick failed'),
   });
   await simulator.start();
   logger.info({ nodes: simulator.nodes.map((n) => n.ID) }, 'nodes registered');

@@ -55,3 +55,21 @@ export interface JobWriteResult {
 
 export type JobCommandType =
   'RegisterJob' | 'DeregisterJob' | 'RevertJob' | 'SetJobStability' | 'EvaluateJob';
+
+/**
+ * `POST /v1/allocation/:id/stop`: the gateway names the allocation's job (from the read
+ * model); the registry checks it against the allocation's stream.
+ */
+export interface StopAllocationPayload {
+  namespace: string;
+  jobId: string;
+  allocId: string;
+}
+
+/** Nomad's AllocStopResponse, minus the index (the command result carries it). */
+export interface StopAllocationResult {
+  EvalID: string;
+}
+
+/** Registry commands that are not job commands. */
+export type AllocationCommandType = 'StopAllocation';

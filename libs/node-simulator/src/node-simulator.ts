@@ -1,30 +1,39 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { decideAndAppend, type PostgresEventStore } from '@caravan/event-store';
 import { nodeDecider, nodeStream, simulatedNode, type NodeSpec } from '@caravan/domain/nodes';
+import { AllocationRunner } from './client/allocation-runner';
 
 export interface NodeSimulatorOptions {
   simulatorId: string;
   nodeCount: number;
   datacenter: string;
+  /** how often client status updates are batched and sent (Nomad clients batch them too) */
+  tickMs?: number;
+  onError?: (error: unknown) => void;
+  /** adjusts each node before it registers (a bigger node, another class); tests and tools */
+  shape?: (node: NodeSpec) => NodeSpec;
 }
 
 /**
- * Stands in for Nomad clients: registers `nodeCount` nodes on start. Later it will move their
- * allocations through client states; for now it gives the scheduler somewhere to place work.
+ * Stands in for Nomad clients: registers `nodeCount` nodes on start, then moves the
+ * allocations placed on them through client states (AllocationRunner).
  */
 export class NodeSimulator {
   readonly nodes: NodeSpec[];
+  private runner: AllocationRunner | undefined;
 
   constructor(
     private readonly store: PostgresEventStore,
-    options: NodeSimulatorOptions,
+    private readonly options: NodeSimulatorOptions,
   ) {
+    const shape = options.shape ?? ((node: NodeSpec) => node);
     this.nodes = Array.from({ length: options.nodeCount }, (_, k) =>
-      simulatedNode(options.simulatorId, k, options.datacenter, uuidFromSeed),
+      shape(simulatedNode(options.simulatorId, k, options.datacenter, uuidFromSeed)),
     );
   }
 
-  async start(): Promise<void> {
+  /** Registers the nodes; with `runAllocations` false only that (a registration-only test). */
+  async start(runAllocations = true): Promise<void> {
     const nowSeconds = Math.floor(Date.now() / 1000);
     for (const node of this.nodes) {
       await decideAndAppend(
@@ -35,10 +44,17 @@ export class NodeSimulator {
         { newEventId: randomUUID, metadata: { actor: 'node-simulator' } },
       );
     }
+    if (!runAllocations) return;
+    this.runner = new AllocationRunner(this.store, {
+      nodeIds: this.nodes.map((n) => n.ID),
+      tickMs: this.options.tickMs,
+      onError: this.options.onError,
+    });
+    await this.runner.start();
   }
 
   async stop(): Promise<void> {
-    // Nothing runs in the background yet; allocation client-state loops will stop here.
+    await this.runner?.stop();
   }
 }
 

@@ -14,8 +14,8 @@ describe('node simulator', () => {
     db = await createTestDatabase();
     store = await PostgresEventStore.open(db.url);
     const options = { simulatorId: 'sim-a', nodeCount: 3, datacenter: 'dc1' };
-    await new NodeSimulator(store, options).start();
-    await new NodeSimulator(store, options).start();
+    await new NodeSimulator(store, options).start(false);
+    await new NodeSimulator(store, options).start(false);
 
     const log = await store.readLog(0, 100);
     expect(log.map((e) => e.type)).toEqual(['NodeRegistered', 'NodeRegistered', 'NodeRegistered']);

@@ -45,3 +45,12 @@ export * from './nodes/node.events';
 export type { NodeRow } from './nodes/node.row';
 export { NodeEntity, NODES_TABLE } from './nodes/nodes.table';
 export { nodesProjection } from './nodes/nodes.projection';
+export type { AllocationRow } from './allocations/allocation.row';
+export type {
+  NomadAllocation,
+  NomadAllocListStub,
+  NomadTaskState,
+} from './allocations/allocation.json';
+export { AllocationEntity, ALLOCATIONS_TABLE } from './allocations/allocations.table';
+export { allocationsProjection } from './allocations/allocations.projection';
+export { goTime } from './allocations/go-time';

@@ -1,3 +1,5 @@
+import { ALLOCATIONS_TABLE } from './allocations/allocations.table';
+import { allocationsProjection } from './allocations/allocations.projection';
 import { EVALUATIONS_TABLE } from './evaluations/evaluations.table';
 import { evaluationsProjection } from './evaluations/evaluations.projection';
 import { JOB_SUMMARIES_TABLE } from './job-summaries/job-summaries.table';
@@ -17,4 +19,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   readModel(jobSummariesProjection, JOB_SUMMARIES_TABLE),
   readModel(evaluationsProjection, EVALUATIONS_TABLE),
   readModel(nodesProjection, NODES_TABLE),
+  readModel(allocationsProjection, ALLOCATIONS_TABLE),
 ];

@@ -25,6 +25,7 @@ describe('rebuild CLI', () => {
       job: {},
       stub: {},
       statusInputs: {},
+      liveAllocs: [],
     });
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     let printed: string[] = [];

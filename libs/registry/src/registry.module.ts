@@ -2,8 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { PostgresEventStore } from '@caravan/event-store';
 import { JobStreamWriter } from './job-commands/job-stream.writer';
 import { RegistryCommands } from './commands/registry-commands';
+import { AllocationStopWriter } from './alloc-commands/allocation-stop.writer';
 
-/** The registry's command side: the command table in front of the job stream writer. */
+/**
+ * The registry's command side: the command table in front of the job stream writer, and the
+ * allocation stop (Nomad's Alloc.Stop).
+ */
 @Module({})
 export class RegistryModule {
   static forRoot(store: PostgresEventStore): DynamicModule {
@@ -12,7 +16,10 @@ export class RegistryModule {
       module: RegistryModule,
       providers: [
         { provide: JobStreamWriter, useValue: writer },
-        { provide: RegistryCommands, useValue: new RegistryCommands(writer) },
+        {
+          provide: RegistryCommands,
+          useValue: new RegistryCommands(writer, undefined, new AllocationStopWriter(store)),
+        },
       ],
       exports: [RegistryCommands],
     };

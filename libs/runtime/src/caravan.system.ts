@@ -76,6 +76,7 @@ export async function startCaravan(config: CaravanConfig, logger: Logger): Promi
       simulatorId: config.nodeSimulatorId,
       nodeCount: config.nodeCount,
       datacenter: config.datacenter,
+      onError: (error) => logger.warn({ err: error }, 'node simulator tick failed'),
     });
     await simulator.start();
     parts.push({ name: 'node simulator', stop: () => simulator.stop() });

@@ -38,6 +38,7 @@ export type AllocationCommand =
       taskStates: Record<string, TaskState>;
       now: Nanos;
     }
+  | { type: 'RequestMigration'; id: string; evalId: string; now: Nanos }
   | { type: 'RecordReplacement'; id: string; nextAllocation: string; now: Nanos }
   | {
       type: 'DeferReschedule';

@@ -204,4 +204,58 @@ describe('allocation decider', () => {
         },
       ]);
   });
+
+  it('asks once for a migration (alloc stop), never after the server stopped it', () => {
+    const migrate = { type: 'RequestMigration', id: 'a1', evalId: 'e5', now: 9 } as const;
+    const requested: AllocationEvent = {
+      type: 'AllocationMigrateRequested',
+      schemaVersion: 1,
+      data: { ID: 'a1', EvalID: 'e5', ModifyTime: 9 },
+    };
+    given(placed).when(migrate).then([requested]);
+    given(placed, requested).when(migrate).then([]);
+    const stopped = allocationDecider.decide(
+      stop(),
+      allocationDecider.evolve(allocationDecider.initialState(), placed, 1),
+    );
+    given(placed, ...stopped)
+      .when(migrate)
+      .then([]);
+    given().when(migrate).thenRefuses('ALLOCATION_NOT_FOUND');
+  });
+
+  it('task states with int64 (bigint) times fold and compare without throwing', () => {
+    const taskStates = {
+      t: {
+        State: 'running' as const,
+        Failed: false,
+        Restarts: 0,
+        LastRestart: null,
+        StartedAt: 1_795_972_923_987_000_123n,
+        FinishedAt: null,
+        Events: [],
+      },
+    };
+    const report = {
+      type: 'UpdateAllocationClientStatus',
+      id: 'a1',
+      clientStatus: 'running',
+      clientDescription: 'Tasks are running',
+      taskStates,
+      now: 9,
+    } as const;
+    const running: AllocationEvent = {
+      type: 'AllocationClientStatusUpdated',
+      schemaVersion: 1,
+      data: {
+        ID: 'a1',
+        ClientStatus: 'running',
+        ClientDescription: 'Tasks are running',
+        TaskStates: taskStates,
+        ModifyTime: 9,
+      },
+    };
+    given(placed).when(report).then([running]);
+    given(placed, running).when(report).then([]);
+  });
 });

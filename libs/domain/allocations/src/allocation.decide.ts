@@ -2,7 +2,12 @@ import { assertNever, type Decider } from '@caravan/domain/shared';
 import type { AllocationCommand } from './allocation.commands';
 import { AllocationDomainError } from './allocation.errors';
 import type { AllocationEvent } from './allocation.events';
-import { evolveAllocation, initialAllocationState, type AllocationState } from './allocation.state';
+import {
+  evolveAllocation,
+  initialAllocationState,
+  taskStatesKey,
+  type AllocationState,
+} from './allocation.state';
 import { isClientTerminal, isServerTerminal } from './allocation.types';
 
 // Rules of one allocation's life. Repeating a command that already took effect decides
@@ -75,7 +80,7 @@ function decidePlaced(
       if (isClientTerminal(state.clientStatus)) return [];
       const sameReport =
         state.clientStatus === command.clientStatus &&
-        state.taskStatesKey === JSON.stringify(command.taskStates);
+        state.taskStatesKey === taskStatesKey(command.taskStates);
       if (sameReport) return [];
       return [
         {
@@ -91,6 +96,16 @@ function decidePlaced(
         },
       ];
     }
+    case 'RequestMigration':
+      // Nothing to move once the server stopped it; a repeat changes nothing.
+      if (isServerTerminal(state.desiredStatus) || state.migrate) return [];
+      return [
+        {
+          type: 'AllocationMigrateRequested',
+          schemaVersion: 1,
+          data: { ID: command.id, EvalID: command.evalId, ModifyTime: command.now },
+        },
+      ];
     case 'RecordReplacement':
       if (state.nextAllocation === command.nextAllocation) return [];
       if (state.nextAllocation !== '')

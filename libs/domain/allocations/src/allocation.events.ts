@@ -86,7 +86,18 @@ export interface AllocationRescheduleDeferred {
   };
 }
 
+/**
+ * The server asked for the allocation to be moved (Nomad's DesiredTransition.Migrate, set by
+ * `POST /v1/allocation/:id/stop`): the next evaluation stops it and places a replacement.
+ */
+export interface AllocationMigrateRequested {
+  type: 'AllocationMigrateRequested';
+  schemaVersion: 1;
+  data: { ID: string; EvalID: string; ModifyTime: Nanos };
+}
+
 export type AllocationEvent =
+  | AllocationMigrateRequested
   | AllocationPlaced
   | AllocationStopRequested
   | AllocationUpdatedInPlace
@@ -101,6 +112,7 @@ export const ALLOCATION_EVENT_TYPES = [
   'AllocationClientStatusUpdated',
   'AllocationReplaced',
   'AllocationRescheduleDeferred',
+  'AllocationMigrateRequested',
 ] as const satisfies readonly AllocationEvent['type'][];
 
 /** Nomad's DesiredDescription strings for stopped allocations (plan annotations). */

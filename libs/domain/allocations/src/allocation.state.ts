@@ -14,9 +14,21 @@ export type AllocationState =
       jobVersion: number;
       nextAllocation: string;
       followupEvalId: string;
+      /** DesiredTransition.Migrate was set */
+      migrate: boolean;
       /** the last reported task states, serialized: an identical report changes nothing */
       taskStatesKey: string;
     };
+
+/**
+ * Task states as a comparable string. Their times are int64 nanoseconds, which arrive as
+ * bigint beyond 2^53, and plain JSON.stringify throws on a bigint.
+ */
+export function taskStatesKey(states: Record<string, unknown>): string {
+  return JSON.stringify(states, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
+}
 
 export const initialAllocationState = (): AllocationState => ({ phase: 'absent' });
 
@@ -31,6 +43,7 @@ export function evolveAllocation(state: AllocationState, event: AllocationEvent)
       jobVersion: a.JobVersion,
       nextAllocation: '',
       followupEvalId: '',
+      migrate: false,
       taskStatesKey: '{}',
     };
   }
@@ -49,12 +62,14 @@ export function evolveAllocation(state: AllocationState, event: AllocationEvent)
       return {
         ...state,
         clientStatus: event.data.ClientStatus,
-        taskStatesKey: JSON.stringify(event.data.TaskStates),
+        taskStatesKey: taskStatesKey(event.data.TaskStates),
       };
     case 'AllocationReplaced':
       return { ...state, nextAllocation: event.data.NextAllocation };
     case 'AllocationRescheduleDeferred':
       return { ...state, followupEvalId: event.data.FollowupEvalID };
+    case 'AllocationMigrateRequested':
+      return { ...state, migrate: true };
     default:
       return assertNever(event);
   }

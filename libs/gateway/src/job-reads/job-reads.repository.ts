@@ -14,10 +14,17 @@ export const JOB_TABLES = {
   summary: ['rm_job_summaries'],
   evaluations: ['rm_evaluations'],
   /**
-   * Allocations and deployments have no read model yet: their index is the highest table
+   * Deployments have no read model yet: their index is the highest table
    * index of any read model, so they block on all of them.
    */
-  global: ['rm_jobs', 'rm_job_versions', 'rm_job_summaries', 'rm_evaluations', 'rm_nodes'],
+  global: [
+    'rm_jobs',
+    'rm_job_versions',
+    'rm_job_summaries',
+    'rm_evaluations',
+    'rm_nodes',
+    'rm_allocations',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -127,18 +127,16 @@ export class JobReadsService {
     return body;
   }
 
-  /** Allocations and deployments have no read model yet: `[]` (or `null`) at the global index. */
+  /** Deployments have no read model yet: `[]` (or `null`) at the global index. */
   async empty<T>(
     req: FastifyRequest,
     reply: FastifyReply,
-    jobId: string,
-    kind: 'allocations' | 'deployments' | 'deployment',
+    kind: 'deployments' | 'deployment',
     body: T,
   ): Promise<T> {
     const query = req.query as QueryParams;
     this.readNamespace(req);
     if (kind !== 'deployment') lenientBoolParam(query, 'all');
-    if (kind === 'allocations' && jobId === '') throw new Error('missing job ID');
     const result = await this.blocking.query(req, JOB_TABLES.global, async () => ({
       index: await this.reads.globalIndex(),
       body,

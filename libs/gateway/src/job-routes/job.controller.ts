@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Post, Put, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidMethod, notFound } from '../errors/nomad-coded.error';
+import { AllocationReads } from '../cluster-reads/allocation-reads';
 import { JobReadsService } from '../job-reads/job-reads.service';
 import { JobWritesService } from '../job-writes/job-writes.service';
 import { JobActionRegistry, type JobActionContext } from './job-action.registry';
@@ -19,6 +20,7 @@ export class JobController {
     private readonly reads: JobReadsService,
     private readonly writes: JobWritesService,
     private readonly actions: JobActionRegistry,
+    private readonly allocs: AllocationReads,
   ) {}
 
   @Get('job/*')
@@ -62,13 +64,13 @@ export class JobController {
         return this.reads.evaluations(req, reply, jobId);
       case 'allocations':
         only(READ);
-        return this.reads.empty(req, reply, jobId, 'allocations', []);
+        return this.allocs.ofJob(req, reply, jobId);
       case 'deployments':
         only(READ);
-        return this.reads.empty(req, reply, jobId, 'deployments', []);
+        return this.reads.empty(req, reply, 'deployments', []);
       case 'deployment':
         only(READ);
-        return this.reads.empty(req, reply, jobId, 'deployment', null);
+        return this.reads.empty(req, reply, 'deployment', null);
       case 'evaluate':
         only(WRITE);
         return this.writes.evaluate(req, reply, jobId);

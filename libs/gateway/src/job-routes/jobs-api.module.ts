@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClusterApiModule } from '../cluster-reads/cluster-api.module';
 import { JobsController } from '../jobs/jobs.controller';
 import { JobReadsService } from '../job-reads/job-reads.service';
 import { ParseJobService } from '../job-parse/parse-job.service';
@@ -13,6 +14,7 @@ import { JobController } from './job.controller';
  * The agent region is `CARAVAN_REGION` (validated by @caravan/config), else `global`.
  */
 @Module({
+  imports: [ClusterApiModule],
   controllers: [JobsController, JobController],
   providers: [
     JobReadsService,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { JobCommandType } from '@caravan/contracts';
+import type { AllocationCommandType, JobCommandType } from '@caravan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { INDEX_HUB } from '../gateway.tokens';
 import type { IndexHub } from '../index-hub/index-hub';
@@ -34,7 +34,7 @@ export class CommandSender {
 
   async send<P>(
     req: FastifyRequest,
-    type: JobCommandType,
+    type: JobCommandType | AllocationCommandType,
     payload: P,
     scope: { namespace: string; region: string },
   ): Promise<RegistryCommandResult> {

@@ -1,14 +1,25 @@
 import type { RecordedEvent } from '@caravan/event-store';
-import { EVALUATION_EVENT_TYPES } from '@caravan/domain/evaluations';
+import {
+  EVALUATION_EVENT_TYPES,
+  EVALUATION_LIFECYCLE_EVENT_TYPES,
+} from '@caravan/domain/evaluations';
 import type { Projection } from '../projection/projection.types';
 import type { RecordedEvaluationCreated } from '../jobs/job-events';
 import { GO_ZERO_TIME, type NomadEvaluation } from './evaluation.json';
 import type { EvaluationRow } from './evaluation.row';
+import { followUpCreated, lifecycleChanged, type RecordedLifecycle } from './evaluation-lifecycle';
 
-type Handled = RecordedEvaluationCreated;
+type Handled = RecordedEvaluationCreated | RecordedLifecycle;
 
-const isHandled = (event: RecordedEvent): event is Handled =>
-  (EVALUATION_EVENT_TYPES as readonly string[]).includes(event.type);
+const HANDLES: readonly string[] = [...EVALUATION_EVENT_TYPES, ...EVALUATION_LIFECYCLE_EVENT_TYPES];
+
+const isHandled = (event: RecordedEvent): event is Handled => HANDLES.includes(event.type);
+
+function idOf(event: Handled): string {
+  if (event.type === 'EvaluationCreated' || event.type === 'EvaluationFollowUpCreated')
+    return event.data.evaluation.ID;
+  return event.data.ID;
+}
 
 function created(event: RecordedEvaluationCreated): EvaluationRow {
   const { evaluation, jobModifyIndex } = event.data;
@@ -58,16 +69,18 @@ function created(event: RecordedEvaluationCreated): EvaluationRow {
   };
 }
 
-// Only creation so far; status changes arrive with the scheduler's evaluation events.
 function evolveEvaluation(row: EvaluationRow | null, event: Handled): EvaluationRow | null {
-  return row ?? created(event);
+  if (event.type === 'EvaluationCreated') return row ?? created(event);
+  if (event.type === 'EvaluationFollowUpCreated')
+    return row ?? followUpCreated(event.data.evaluation, event.logIndex);
+  return row === null ? null : lifecycleChanged(row, event);
 }
 
 /** `rm_evaluations`: one row per evaluation. */
 export const evaluationsProjection: Projection<EvaluationRow> = {
   name: 'evaluations',
   table: 'rm_evaluations',
-  handles: EVALUATION_EVENT_TYPES,
-  key: (event) => (isHandled(event) ? { id: event.data.evaluation.ID } : null),
+  handles: HANDLES,
+  key: (event) => (isHandled(event) ? { id: idOf(event) } : null),
   evolve: (row, event) => (isHandled(event) ? evolveEvaluation(row, event) : row),
 };

@@ -1,6 +1,8 @@
 import { aJob } from '@caravan/domain/jobs';
 import type { TaskGroup } from '@caravan/nomad-api';
+import { newAllocation } from '@caravan/domain/allocations';
 import { foldEvents } from '../projection/fold-events';
+import { recorded } from '../projection/recorded-event.fixture';
 import { cmd, history } from '../jobs/job-history.fixture';
 import { jobSummariesProjection } from './job-summaries.projection';
 
@@ -28,6 +30,7 @@ describe('job summaries projection (rm_job_summaries)', () => {
           CreateIndex: 1,
           ModifyIndex: 1,
         },
+        allocs: {},
       },
     ]));
 
@@ -49,4 +52,35 @@ describe('job summaries projection (rm_job_summaries)', () => {
 
   it('purge deletes the summary', () =>
     expect(summaries(history(cmd.register(), cmd.purge()))).toEqual([]));
+
+  it("counts allocations into Nomad's buckets; Complete and Failed never go down", () => {
+    const S = 'default/web';
+    const status = (i: number, ID: string, ClientStatus: string) =>
+      recorded(i, 'AllocationClientStatusUpdated', { ID, ClientStatus, TaskStates: {} }, S);
+    const log = [
+      ...history(cmd.register(aJob({ TaskGroups: groups('web') }))),
+      recorded(3, 'EvaluationCompleted', { ID: 'eval-0', QueuedAllocations: { web: 2 } }, S),
+      recorded(
+        4,
+        'AllocationPlaced',
+        { allocation: newAllocation({ ID: 'a', TaskGroup: 'web' }) },
+        S,
+      ),
+      recorded(
+        5,
+        'AllocationPlaced',
+        { allocation: newAllocation({ ID: 'b', TaskGroup: 'web' }) },
+        S,
+      ),
+      status(6, 'a', 'running'),
+      status(7, 'b', 'running'),
+      status(8, 'a', 'complete'),
+      status(9, 'b', 'failed'),
+    ];
+    const at = (n: number) => summaries(log.slice(0, n))[0]!.summary.Summary['web'];
+    expect(at(3)).toMatchObject({ Queued: 2, Starting: 0 });
+    expect(at(5)).toMatchObject({ Queued: 0, Starting: 2 });
+    expect(at(7)).toMatchObject({ Starting: 0, Running: 2 });
+    expect(at(9)).toEqual({ ...zero, Complete: 1, Failed: 1 });
+  });
 });

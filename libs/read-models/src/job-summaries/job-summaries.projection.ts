@@ -5,6 +5,8 @@ import { assertNever } from '@caravan/domain/shared';
 import type { Projection } from '../projection/projection.types';
 import { jobKeyOf, type RecordedJobEvent, type RecordedVersionCreated } from '../jobs/job-events';
 import type { JobSummaryRow } from './job-summary.row';
+import { isStatusEvent, jobOfPartition, type RecordedStatusEvent } from '../jobs/job-status.events';
+import { allocPlaced, allocStatusChanged, queuedSet } from './summary-counts';
 
 const EMPTY_GROUP: TaskGroupSummary = {
   Queued: 0,
@@ -45,6 +47,7 @@ function versionCreated(row: JobSummaryRow | null, event: RecordedVersionCreated
       CreateIndex: index,
       ModifyIndex: index,
     },
+    allocs: {},
     lastIndex: index,
   };
 }
@@ -65,15 +68,63 @@ function evolveSummary(row: JobSummaryRow | null, event: RecordedJobEvent): JobS
   }
 }
 
+function countEvent(row: JobSummaryRow | null, event: RecordedStatusEvent): JobSummaryRow | null {
+  if (row === null) return row;
+  const index = event.logIndex;
+  switch (event.type) {
+    case 'AllocationPlaced': {
+      const a = event.data.allocation;
+      return allocPlaced(row, a.ID, a.TaskGroup, index);
+    }
+    case 'AllocationClientStatusUpdated':
+      return allocStatusChanged(row, event.data.ID, event.data.ClientStatus, index);
+    case 'AllocationStopRequested':
+      // the server decides the client state itself for lost and disconnected nodes
+      return event.data.ClientStatus === null
+        ? row
+        : allocStatusChanged(row, event.data.ID, event.data.ClientStatus, index);
+    case 'EvaluationCompleted':
+    case 'EvaluationFailed':
+    case 'EvaluationBlocked':
+      return queuedSet(row, event.data.QueuedAllocations, index);
+    case 'AllocationUpdatedInPlace':
+    case 'AllocationReplaced':
+    case 'AllocationRescheduleDeferred':
+    case 'AllocationMigrateRequested':
+    case 'EvaluationCanceled':
+    case 'EvaluationUnblocked':
+    case 'EvaluationFollowUpCreated':
+      return row;
+    default:
+      return assertNever(event);
+  }
+}
+
+const COUNTED: readonly string[] = [
+  'AllocationPlaced',
+  'AllocationClientStatusUpdated',
+  'AllocationStopRequested',
+  'EvaluationCompleted',
+  'EvaluationFailed',
+  'EvaluationBlocked',
+];
+
 /** `rm_job_summaries`: one JobSummary per job (namespace + id). */
 export const jobSummariesProjection: Projection<JobSummaryRow> = {
   name: 'job-summaries',
   table: 'rm_job_summaries',
-  handles: ['JobVersionRegistered', 'JobReverted', 'JobStopped', 'JobPurged'],
+  handles: ['JobVersionRegistered', 'JobReverted', 'JobStopped', 'JobPurged', ...COUNTED],
   key: (event) => {
+    if (isStatusEvent(event)) {
+      const { namespace, id } = jobOfPartition(event);
+      return { namespace, jobId: id };
+    }
     if (!isJobEvent(event)) return null;
     const { namespace, id } = jobKeyOf(event);
     return { namespace, jobId: id };
   },
-  evolve: (row, event) => (isJobEvent(event) ? evolveSummary(row, event) : row),
+  evolve: (row, event) => {
+    if (isStatusEvent(event)) return countEvent(row, event);
+    return isJobEvent(event) ? evolveSummary(row, event) : row;
+  },
 };

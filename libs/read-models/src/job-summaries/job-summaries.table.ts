@@ -10,6 +10,7 @@ export const JOB_SUMMARIES_TABLE = defineTable<JobSummaryRow>('rm_job_summaries'
   modifyIndex: column.logIndex('modify_index'),
   // json, not jsonb: served as written (the jobs list splices this text into each stub).
   summary: column.json<JobSummary>(),
+  allocs: column.jsonb<JobSummaryRow['allocs']>(),
   lastIndex: column.logIndex('last_index'),
 });
 

@@ -26,4 +26,6 @@ export interface JobRow extends ProjectedRow {
   stub: JobListStub;
   /** what the status is derived from, kept as events arrive */
   statusInputs: JobStatusInputs;
+  /** ids of the allocations counted in statusInputs.nonTerminalAllocs (to count each once) */
+  liveAllocs: string[];
 }

@@ -63,6 +63,7 @@ describe('jobs projection (rm_jobs)', () => {
           nonTerminalAllocs: 0,
           nonTerminalDeployments: 0,
         },
+        liveAllocs: [],
         lastIndex: 2,
       },
     ]);

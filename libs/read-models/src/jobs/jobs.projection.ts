@@ -18,13 +18,25 @@ import {
 } from './job-events';
 import type { JobRow } from './job.row';
 import { toJobListStub } from './job-list-stub';
+import {
+  isStatusEvent,
+  jobOfPartition,
+  STATUS_EVENT_TYPES,
+  trackStatus,
+  type RecordedStatusEvent,
+} from './job-status.events';
 
-type Handled = RecordedJobEvent | RecordedEvaluationCreated;
+type Handled = RecordedJobEvent | RecordedEvaluationCreated | RecordedStatusEvent;
 
-const HANDLES: readonly string[] = [...JOB_EVENT_TYPES, ...EVALUATION_EVENT_TYPES];
+const HANDLES: readonly string[] = [
+  ...JOB_EVENT_TYPES,
+  ...EVALUATION_EVENT_TYPES,
+  ...STATUS_EVENT_TYPES,
+];
 const isHandled = (event: RecordedEvent): event is Handled => HANDLES.includes(event.type);
 
 function keyOf(event: Handled): RowKey {
+  if (isStatusEvent(event)) return jobOfPartition(event);
   if (event.type === 'EvaluationCreated') {
     const { Namespace, JobID } = event.data.evaluation;
     return { namespace: Namespace, id: JobID };
@@ -78,6 +90,7 @@ function versionCreated(row: JobRow | null, event: RecordedVersionCreated): JobR
     job,
     stub: toJobListStub(job, null, false),
     statusInputs: row?.statusInputs ?? NO_STATUS_INPUTS,
+    liveAllocs: row?.liveAllocs ?? [],
     lastIndex: index,
   };
   return withStatus(base, job, base.statusInputs, index, true);
@@ -90,7 +103,18 @@ function stabilityChanged(row: JobRow, version: number, stable: boolean, index: 
   return withStatus(row, { ...row.job, Stable: stable }, row.statusInputs, index, true);
 }
 
+/** An allocation or scheduler evaluation event: only the status (and ModifyIndex) can move. */
+function statusEvent(row: JobRow | null, event: RecordedStatusEvent): JobRow | null {
+  if (row === null) return row;
+  const track = { inputs: row.statusInputs, liveAllocs: row.liveAllocs };
+  const next = trackStatus(track, event);
+  if (next === track) return row;
+  const moved = withStatus(row, row.job, next.inputs, event.logIndex, false);
+  return { ...moved, liveAllocs: [...next.liveAllocs] };
+}
+
 function evolveJob(row: JobRow | null, event: Handled): JobRow | null {
+  if (isStatusEvent(event)) return statusEvent(row, event);
   switch (event.type) {
     case 'JobVersionRegistered':
     case 'JobReverted':

@@ -21,6 +21,7 @@ export const JOBS_TABLE = defineTable<JobRow>('rm_jobs', {
   // json, not jsonb: the list serves this text as it was written, in Nomad's field order.
   stub: column.json<JobListStub>(),
   statusInputs: column.jsonb<JobStatusInputs>({ name: 'status_inputs' }),
+  liveAllocs: column.jsonb<string[]>({ name: 'live_allocs' }),
   lastIndex: column.logIndex('last_index'),
 });
 

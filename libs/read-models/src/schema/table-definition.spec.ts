@@ -62,6 +62,7 @@ describe('defineTable (one definition per read-model table)', () => {
       'rm_job_summaries',
       'rm_evaluations',
       'rm_nodes',
+      'rm_allocations',
     ]);
   });
 });

@@ -8,10 +8,17 @@ import {
   type ValidCommandMeta,
 } from './command-meta.schema';
 import { isJobCommandType, JOB_COMMANDS } from './job-commands.table';
+import { stopAllocationPayload } from './allocation-payload.schemas';
+import type { StopAllocationCommand } from '../alloc-commands/allocation-stop.writer';
 
 /** What runs a decoded command: the JobStreamWriter (a fake in unit tests). */
 export interface JobCommandRunner {
   execute(command: JobCommand, metadata: EventMetadata): Promise<RegistryCommandResult>;
+}
+
+/** What runs an allocation stop: the AllocationStopWriter (absent in job-only unit tests). */
+export interface AllocationStopRunner {
+  execute(command: StopAllocationCommand, metadata: EventMetadata): Promise<RegistryCommandResult>;
 }
 
 /**
@@ -23,6 +30,7 @@ export class RegistryCommands {
   constructor(
     private readonly writer: JobCommandRunner,
     private readonly newId: () => string = randomUUID,
+    private readonly allocations?: AllocationStopRunner,
   ) {}
 
   /** A plain function, safe to pass around detached. Takes `unknown`: the wire is not trusted. */
@@ -31,6 +39,13 @@ export class RegistryCommands {
     if (!envelope.success)
       throw invalidCommand(`invalid registry command: ${describeIssues(envelope.error)}`);
     const { type, payload, meta } = envelope.data;
+    if (type === 'StopAllocation' && this.allocations) {
+      const parsed = stopAllocationPayload.safeParse(payload);
+      if (!parsed.success)
+        throw invalidCommand(`invalid ${type} payload: ${describeIssues(parsed.error)}`);
+      const command = { ...parsed.data, evalId: this.newId(), now: meta.now };
+      return this.allocations.execute(command, eventMetadata(meta));
+    }
     if (!isJobCommandType(type)) throw invalidCommand(`unknown registry command "${type}"`);
     const command = JOB_COMMANDS[type].decode(payload, { meta, newId: this.newId });
     return this.writer.execute(command, eventMetadata(meta));

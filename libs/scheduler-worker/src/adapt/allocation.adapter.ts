@@ -25,7 +25,7 @@ export function toSchedulerAllocation(view: AllocationView, job: Job): Scheduler
     nodeName: a.NodeName,
     desiredStatus: a.DesiredStatus,
     desiredDescription: a.DesiredDescription,
-    desiredTransition: {},
+    desiredTransition: a.DesiredTransition.Migrate ? { migrate: true } : {},
     clientStatus: a.ClientStatus,
     resources: schedulerResources(a.AllocatedResources),
     rescheduleTracker: schedulerTracker(a.RescheduleTracker),

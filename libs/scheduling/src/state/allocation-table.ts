@@ -35,7 +35,13 @@ export class AllocationTable {
     if (event.type === 'AllocationPlaced') {
       const a = event.data.allocation;
       const view: AllocationView = {
-        allocation: { ...a, NextAllocation: '', FollowupEvalID: '', TaskStates: {} },
+        allocation: {
+          ...a,
+          NextAllocation: '',
+          FollowupEvalID: '',
+          TaskStates: {},
+          DesiredTransition: { Migrate: false },
+        },
         holdsResources: false,
         version,
         createIndex: logIndex,
@@ -73,6 +79,9 @@ export class AllocationTable {
         break;
       case 'AllocationReplaced':
         a.NextAllocation = event.data.NextAllocation;
+        break;
+      case 'AllocationMigrateRequested':
+        a.DesiredTransition = { Migrate: true };
         break;
       case 'AllocationRescheduleDeferred':
         a.FollowupEvalID = event.data.FollowupEvalID;

@@ -45,6 +45,8 @@ export interface AllocationView {
     NextAllocation: string;
     FollowupEvalID: string;
     TaskStates: Record<string, TaskState>;
+    /** Nomad's DesiredTransition: Migrate asks the scheduler to move it (alloc stop) */
+    DesiredTransition: { Migrate: boolean };
   };
   /** neither server- nor client-terminal: it holds resources on its node */
   holdsResources: boolean;
