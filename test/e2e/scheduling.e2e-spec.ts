@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PostgresEventStore } from '@caravan/event-store';
 import { NodeSimulator } from '@caravan/node-simulator';
 import { createReadModelDataSource, rebuildReadModels } from '@caravan/read-models';
+import { replayScheduler } from '@caravan/scheduler-worker';
 import type { CaravanUnderTest } from './support/caravan-under-test';
 import { startDistributedCaravan } from './support/distributed-caravan';
 import { startEmbeddedCaravan } from './support/embedded-caravan';
@@ -201,6 +202,40 @@ describe.each([
   }, 60_000);
 
   // Last: the big node's simulator stops with the test, and nothing marks the node down yet.
+  it('a failed batch allocation is rescheduled once, as its policy says', async () => {
+    const second = 1_000_000_000;
+    const registered = await call('PUT', '/v1/jobs', {
+      Job: shortBatchJob(
+        'retry',
+        { exit_code: 3 },
+        {
+          ReschedulePolicy: {
+            Attempts: 1,
+            Interval: 24 * 3600 * second,
+            Delay: 5 * second, // Nomad's minimum
+            DelayFunction: 'constant',
+            Unlimited: false,
+          },
+        },
+      ),
+    });
+    expect(registered.status).toBe(200);
+    const allocs = await until(
+      '/v1/job/retry/allocations',
+      (list: any[]) => list.length === 2 && list.every((a) => a.ClientStatus === 'failed'),
+    );
+    const [first, next] = [...allocs].sort((a: any, b: any) => a.CreateIndex - b.CreateIndex);
+    // The list stub has no PreviousAllocation (as Nomad's AllocListStub); the single read does.
+    expect((await call('GET', `/v1/allocation/${next.ID}`)).body.PreviousAllocation).toBe(first.ID);
+    expect(first.NextAllocation).toBe(next.ID);
+    expect(next.Name).toBe(first.Name);
+    expect(next.RescheduleTracker.Events).toHaveLength(1);
+    expect(next.RescheduleTracker.Events[0].PrevAllocID).toBe(first.ID);
+    // One attempt in the interval: no third allocation follows.
+    await new Promise((r) => setTimeout(r, 6000));
+    expect((await call('GET', '/v1/job/retry/allocations')).body).toHaveLength(2);
+  }, 90_000);
+
   it('adding a node that fits unblocks the blocked job, and its allocation runs there', async () => {
     // A second simulator (as another node-simulator replica would) brings one big node.
     const store = await PostgresEventStore.open(caravan.databaseUrl);
@@ -252,6 +287,17 @@ describe.each([
     } finally {
       await store.close();
       await dataSource.destroy();
+    }
+  }, 60_000);
+
+  it('replaying every recorded evaluation through the pure scheduler gives identical plans', async () => {
+    const store = await PostgresEventStore.open(caravan.databaseUrl);
+    try {
+      const report = await replayScheduler(store);
+      expect(report.differences).toEqual([]);
+      expect(report.identical).toBeGreaterThan(5);
+    } finally {
+      await store.close();
     }
   }, 60_000);
 });

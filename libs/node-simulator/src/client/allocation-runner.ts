@@ -79,10 +79,21 @@ export class AllocationRunner {
         const job = snap.jobVersion(a.Namespace, a.JobID, a.JobVersion);
         const report = nextClientReport(a, taskPlans(job, a.TaskGroup), now);
         if (report === null) continue;
+        const current = snap.job(a.Namespace, a.JobID);
+        const failsWanted = report.ClientStatus === 'failed' && a.DesiredStatus === 'run';
         updates.push({
           namespace: a.Namespace,
           jobId: a.JobID,
           expectedVersion: view.version,
+          ...(failsWanted && current
+            ? {
+                failureEvaluation: {
+                  priority: current.job.Priority ?? 50,
+                  type: current.job.Type ?? 'service',
+                  jobModifyIndex: current.jobModifyIndex,
+                },
+              }
+            : {}),
           event: {
             type: 'AllocationClientStatusUpdated',
             schemaVersion: 1,

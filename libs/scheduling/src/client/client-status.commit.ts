@@ -4,7 +4,13 @@ import {
   isClientTerminal,
   type AllocationClientStatusUpdated,
 } from '@caravan/domain/allocations';
-import type { AppendResult, EventMetadata, PostgresEventStore } from '@caravan/event-store';
+import { decideEvaluation, evaluationStream } from '@caravan/domain/evaluations';
+import type {
+  AppendResult,
+  EventMetadata,
+  PostgresEventStore,
+  StreamAppend,
+} from '@caravan/event-store';
 import { lockNodesOfClaims, releaseClaims } from '../capacity/capacity.sql';
 
 // Client status updates, batched as Nomad clients batch them. A client-terminal allocation
@@ -17,6 +23,12 @@ export interface ClientStatusUpdate {
   /** the allocation stream's version the client's decision was made on */
   expectedVersion: number | 'stream_exists';
   event: AllocationClientStatusUpdated;
+  /**
+   * Set when the report fails an allocation the servers still want running: like Nomad's
+   * Node.UpdateAlloc, the batch then creates one `alloc-failure` evaluation per job, so the
+   * scheduler applies the reschedule policy.
+   */
+  failureEvaluation?: { priority: number; type: string; jobModifyIndex: number };
 }
 
 /**
@@ -41,8 +53,49 @@ export async function commitClientStatus(
   const { result, appended } = await store.transaction(async ({ client, append }) => {
     await lockNodesOfClaims(client, terminal);
     const released = await releaseClaims(client, terminal);
-    await append(appends);
+    await append([...appends, ...failureEvaluations(updates)]);
     return released;
   });
   return { appended, released: result };
+}
+
+/** One pending `alloc-failure` evaluation per job whose allocation this batch failed. */
+function failureEvaluations(updates: ClientStatusUpdate[]): StreamAppend[] {
+  const byJob = new Map<string, ClientStatusUpdate>();
+  for (const u of updates) {
+    if (u.failureEvaluation && u.event.data.ClientStatus === 'failed')
+      byJob.set(`${u.namespace}/${u.jobId}`, u);
+  }
+  return [...byJob.values()].map((u) => {
+    const ID = randomUUID();
+    const now = u.event.data.ModifyTime;
+    const evaluation = {
+      ID,
+      Namespace: u.namespace,
+      Priority: u.failureEvaluation!.priority,
+      Type: u.failureEvaluation!.type,
+      TriggeredBy: 'alloc-failure' as const,
+      JobID: u.jobId,
+      JobModifyIndex: u.failureEvaluation!.jobModifyIndex,
+      Status: 'pending' as const,
+      StatusDescription: '',
+      PreviousEval: '',
+      WaitUntil: null,
+      Wait: 0,
+      FailedTGAllocs: null,
+      ClassEligibility: null,
+      EscapedComputedClass: false,
+      SnapshotIndex: 0,
+      CreateTime: now,
+      ModifyTime: now,
+    };
+    return {
+      stream: evaluationStream(ID, u.namespace, u.jobId),
+      expectedVersion: 'no_stream',
+      events: decideEvaluation(
+        { type: 'CreateFollowUpEvaluation', evaluation },
+        { phase: 'absent' },
+      ).map((e) => ({ id: randomUUID(), type: e.type, data: e.data, schemaVersion: 1 })),
+    };
+  });
 }
