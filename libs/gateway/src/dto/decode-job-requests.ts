@@ -3,6 +3,7 @@ import { normalizeJobBody } from './job-body.normalizer';
 import {
   EvalOptionsDto,
   JobEvaluateRequestDto,
+  JobPlanRequestDto,
   JobRegisterRequestDto,
   JobRevertRequestDto,
   JobStabilityRequestDto,
@@ -52,5 +53,14 @@ export function decodeParseRequest(body: unknown): JobsParseRequestDto {
   return decodeRequest(JobsParseRequestDto, body, {
     struct: 'JobsParseRequest',
     qualified: 'api.JobsParseRequest',
+  });
+}
+
+/** Only Diff and PolicyOverride: the Job goes through decodeRegisterRequest (prepareRegister). */
+export function decodePlanRequest(body: unknown): JobPlanRequestDto {
+  return decodeRequest(JobPlanRequestDto, body, {
+    struct: 'JobPlanRequest',
+    qualified: 'api.JobPlanRequest',
+    nested: { Job: (value) => value },
   });
 }

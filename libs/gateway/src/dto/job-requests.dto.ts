@@ -35,6 +35,13 @@ export class JobRegisterRequestDto {
   @GoField('string') SecretID?: string | null;
 }
 
+/** api.JobPlanRequest (PUT/POST /v1/job/:id/plan); `Job` is decoded by the register path. */
+export class JobPlanRequestDto {
+  @GoField('struct', '*api.Job') Job?: Record<string, unknown> | null;
+  @GoField('bool') Diff?: boolean | null;
+  @GoField('bool') PolicyOverride?: boolean | null;
+}
+
 /** structs.JobRevertRequest (POST /v1/job/:id/revert) */
 export class JobRevertRequestDto extends WriteRequestDto {
   @GoField('string') JobID?: string | null;

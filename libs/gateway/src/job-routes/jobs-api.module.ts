@@ -3,6 +3,7 @@ import { ClusterApiModule } from '../cluster-reads/cluster-api.module';
 import { JobsController } from '../jobs/jobs.controller';
 import { JobReadsService } from '../job-reads/job-reads.service';
 import { ParseJobService } from '../job-parse/parse-job.service';
+import { JobPlanAction } from '../job-plan/job-plan.action';
 import { CommandSender } from '../job-writes/command-sender';
 import { AGENT_REGION, JobWritesService } from '../job-writes/job-writes.service';
 import { JobActionRegistry } from './job-action.registry';
@@ -22,6 +23,7 @@ import { JobController } from './job.controller';
     ParseJobService,
     CommandSender,
     JobActionRegistry,
+    JobPlanAction,
     { provide: AGENT_REGION, useFactory: () => process.env.CARAVAN_REGION || 'global' },
   ],
   exports: [JobActionRegistry],
