@@ -1,0 +1,95 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- e2e assertions read untyped Nomad JSON */
+import pg from 'pg';
+import type { CaravanUnderTest } from './support/caravan-under-test';
+import { startEmbeddedCaravan } from './support/embedded-caravan';
+import { http } from './support/jobs-api.helpers';
+import { serviceJob, waitFor } from './support/scheduling.helpers';
+
+// `PUT|POST /v1/job/:id/plan` (issue 9): the scheduler's answer to "what if I submitted
+// this?", read from the read models, with nothing appended to the log. Every plan is checked
+// against the log head itself (es_sequencer), not only against X-Nomad-Index.
+
+describe.each([['embedded', startEmbeddedCaravan]])('job plan dry run, %s', (_mode, start) => {
+  let caravan: CaravanUnderTest;
+  let db: pg.Client;
+  const call = <T = any>(method: string, path: string, body?: unknown) =>
+    http<T>(caravan.baseUrl, method, path, body);
+  const logHead = async (): Promise<string> =>
+    (await db.query<{ last_index: string }>('select last_index::text from es_sequencer')).rows[0]!
+      .last_index;
+
+  /** Plans `job` and proves the call appended nothing. */
+  async function plan(job: Record<string, unknown>, diff = false, method = 'PUT') {
+    const before = await logHead();
+    const r = await call(method, `/v1/job/${String(job.ID)}/plan`, { Job: job, Diff: diff });
+    expect(r.status).toBe(200);
+    expect(await logHead()).toBe(before);
+    expect(Number(r.headers.get('x-nomad-index'))).toBeLessThanOrEqual(Number(before));
+    return r.body;
+  }
+
+  beforeAll(async () => {
+    caravan = await start();
+    db = new pg.Client({ connectionString: caravan.databaseUrl });
+    await db.connect();
+    await waitFor(
+      caravan.baseUrl,
+      '/v1/nodes',
+      (l: any[]) => l.length === 3 && l.every((n) => n.Status === 'ready'),
+    );
+  }, 180_000);
+  afterAll(async () => {
+    await db?.end();
+    await caravan?.stop();
+  }, 60_000);
+
+  it('a new job of count 2: Place 2, JobModifyIndex 0, no failures, the log untouched', async () => {
+    const body = await plan(serviceJob('fresh', 2), false, 'POST');
+    expect(body.Annotations).toEqual({
+      DesiredTGUpdates: { web: expect.objectContaining({ Place: 2, Stop: 0, Ignore: 0 }) },
+      PreemptedAllocs: null,
+    });
+    expect(body).toMatchObject({
+      FailedTGAllocs: null,
+      CreatedEvals: null,
+      JobModifyIndex: 0,
+      NextPeriodicLaunch: '0001-01-01T00:00:00Z',
+      Warnings: '',
+    });
+    expect(body.Diff).toBeUndefined();
+    expect((await call('GET', '/v1/job/fresh')).status).toBe(404);
+  }, 60_000);
+
+  it('a job that cannot fit: FailedTGAllocs with DimensionExhausted and a blocked eval', async () => {
+    const body = await plan(serviceJob('huge', 1, 1_000_000));
+    expect(body.FailedTGAllocs.web.NodesEvaluated).toBe(3);
+    expect(body.FailedTGAllocs.web.DimensionExhausted).toEqual({ memory: 3 });
+    expect(body.CreatedEvals).toHaveLength(1);
+    expect(body.CreatedEvals[0]).toMatchObject({
+      JobID: 'huge',
+      Status: 'blocked',
+      StatusDescription: 'created to place remaining allocations',
+    });
+    expect((await call('GET', '/v1/evaluations?job=huge')).body).toEqual([]);
+  }, 60_000);
+
+  it('Diff: true on an existing job with a changed count: Edited, the count field diff', async () => {
+    const reg = await call('PUT', '/v1/jobs', { Job: serviceJob('scaled', 2) });
+    expect(reg.status).toBe(200);
+    await waitFor(
+      caravan.baseUrl,
+      '/v1/job/scaled/allocations',
+      (l: any[]) => l.length === 2 && l.every((a) => a.ClientStatus === 'running'),
+    );
+    const body = await plan(serviceJob('scaled', 3), true);
+    expect(body.JobModifyIndex).toBe(reg.body.JobModifyIndex);
+    expect(body.Annotations.DesiredTGUpdates.web).toMatchObject({ Place: 1, InPlaceUpdate: 2 });
+    expect(body.Diff).toMatchObject({ Type: 'Edited', ID: 'scaled' });
+    const group = body.Diff.TaskGroups.find((g: any) => g.Name === 'web');
+    expect(group.Type).toBe('Edited');
+    expect(group.Fields).toContainEqual(
+      expect.objectContaining({ Name: 'Count', Type: 'Edited', Old: '2', New: '3' }),
+    );
+    expect(group.Updates).toMatchObject({ create: 1, 'in-place update': 2 });
+  }, 60_000);
+});
