@@ -92,4 +92,24 @@ describe.each([['embedded', startEmbeddedCaravan]])('job plan dry run, %s', (_mo
     );
     expect(group.Updates).toMatchObject({ create: 1, 'in-place update': 2 });
   }, 60_000);
+  it('the registered spec again: every allocation ignored and a None diff', async () => {
+    const body = await plan(serviceJob('scaled', 2), true);
+    expect(body.Annotations.DesiredTGUpdates.web).toMatchObject({ Ignore: 2, Place: 0 });
+    expect(body.Diff.Type).toBe('None');
+    expect(body.CreatedEvals).toBeNull();
+  }, 60_000);
+
+  it("answers Nomad's plan errors, validation as register does, and only PUT and POST", async () => {
+    const mismatch = await call('PUT', '/v1/job/other/plan', { Job: serviceJob('scaled', 2) });
+    expect(mismatch).toMatchObject({ status: 400, text: 'Job ID does not match' });
+    const noId = await call('PUT', '/v1/job/x/plan', { Job: { Type: 'service' } });
+    expect(noId).toMatchObject({ status: 400, text: 'Job must have a valid ID' });
+    expect(await call('PUT', '/v1/job/x/plan', { Diff: true })).toMatchObject({
+      status: 400,
+      text: 'Job must be specified',
+    });
+    const invalid = await call('PUT', '/v1/job/bad/plan', { Job: serviceJob('bad', -1) });
+    expect(invalid.status).toBe(500);
+    expect((await call('GET', '/v1/job/scaled/plan')).status).toBe(405);
+  }, 60_000);
 });

@@ -56,11 +56,11 @@ export function decodeParseRequest(body: unknown): JobsParseRequestDto {
   });
 }
 
-/** Only Diff and PolicyOverride: the Job goes through decodeRegisterRequest (prepareRegister). */
+/** The Job is bound as for register; prepareRegister then converts and validates it. */
 export function decodePlanRequest(body: unknown): JobPlanRequestDto {
   return decodeRequest(JobPlanRequestDto, body, {
     struct: 'JobPlanRequest',
     qualified: 'api.JobPlanRequest',
-    nested: { Job: (value) => value },
+    nested: { Job: normalizeJobBody },
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { decodePlanRequest } from '../dto/decode-job-requests';
+import type { JobPlanRequestDto } from '../dto/job-requests.dto';
 import { badRequest, ErrRequestBodyEmpty } from '../errors/nomad-coded.error';
 import { PG_POOL } from '../gateway.tokens';
 import { firstParam, type QueryParams } from '../http/query-options';
@@ -33,9 +34,10 @@ export class JobPlanAction implements OnModuleInit {
   async plan({ req, reply, jobId }: JobActionContext): Promise<JobPlanResponse> {
     if (req.body === undefined) throw badRequest(ErrRequestBodyEmpty);
     const request = decodePlanRequest(req.body);
+    checkPlanRequest(request, jobId);
     const query = req.query as QueryParams;
+    // the URL check is done above, in plan's words; the rest is the register path verbatim
     const prepared = prepareRegister(req.body, {
-      urlJobId: jobId,
       queryNamespace: firstParam(query, 'namespace'),
       queryRegion: firstParam(query, 'region'),
       agentRegion: this.agentRegion,
@@ -54,4 +56,12 @@ export class JobPlanAction implements OnModuleInit {
     setWriteIndex(reply, response.Index);
     return response;
   }
+}
+
+/** Nomad's jobPlan HTTP checks, which word the register checks differently. */
+function checkPlanRequest(request: JobPlanRequestDto, urlJobId: string): void {
+  const job = request.Job;
+  if (job === undefined || job === null) throw badRequest('Job must be specified');
+  if (job.ID === undefined || job.ID === null) throw badRequest('Job must have a valid ID');
+  if (job.ID !== urlJobId) throw badRequest('Job ID does not match');
 }
