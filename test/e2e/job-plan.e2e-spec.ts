@@ -112,4 +112,28 @@ describe.each([['embedded', startEmbeddedCaravan]])('job plan dry run, %s', (_mo
     expect(invalid.status).toBe(500);
     expect((await call('GET', '/v1/job/scaled/plan')).status).toBe(405);
   }, 60_000);
+  it('plan, then register with the returned JobModifyIndex as EnforceIndex (check-and-set)', async () => {
+    const fresh = await plan(serviceJob('cas', 1));
+    const created = await call('PUT', '/v1/job/cas', {
+      Job: serviceJob('cas', 1),
+      EnforceIndex: true,
+      JobModifyIndex: fresh.JobModifyIndex, // 0: "only if the job does not exist yet"
+    });
+    expect(created.status).toBe(200);
+    const planned = await plan(serviceJob('cas', 2));
+    expect(planned.JobModifyIndex).toBe(created.body.JobModifyIndex);
+    const ok = await call('PUT', '/v1/job/cas', {
+      Job: serviceJob('cas', 2),
+      EnforceIndex: true,
+      JobModifyIndex: planned.JobModifyIndex,
+    });
+    expect(ok.status).toBe(200);
+    const stale = await call('PUT', '/v1/job/cas', {
+      Job: serviceJob('cas', 3),
+      EnforceIndex: true,
+      JobModifyIndex: planned.JobModifyIndex,
+    });
+    expect(stale.status).toBe(500);
+    expect(stale.text).toContain('Enforcing job modify index');
+  }, 60_000);
 });
