@@ -99,6 +99,23 @@ describe.each([['embedded', startEmbeddedCaravan]])('job plan dry run, %s', (_mo
     expect(body.CreatedEvals).toBeNull();
   }, 60_000);
 
+  it('an env change on the running job: destructive updates, the task diff says why', async () => {
+    const job = serviceJob('scaled', 2);
+    (job as any).TaskGroups[0].Tasks[0].Env = { MODE: 'blue' };
+    const body = await plan(job, true);
+    // the default update block's max_parallel = 1: one replacement per evaluation, as Nomad
+    expect(body.Annotations.DesiredTGUpdates.web).toMatchObject({
+      DestructiveUpdate: 1,
+      Ignore: 1,
+      Place: 0,
+    });
+    const task = body.Diff.TaskGroups[0].Tasks.find((t: any) => t.Name === 'server');
+    expect(task.Annotations).toEqual(['forces create/destroy update']);
+    expect(task.Fields).toContainEqual(
+      expect.objectContaining({ Name: 'Env[MODE]', Type: 'Added', New: 'blue' }),
+    );
+  }, 60_000);
+
   it("answers Nomad's plan errors, validation as register does, and only PUT and POST", async () => {
     const mismatch = await call('PUT', '/v1/job/other/plan', { Job: serviceJob('scaled', 2) });
     expect(mismatch).toMatchObject({ status: 400, text: 'Job ID does not match' });
