@@ -56,7 +56,7 @@ describe.each([['embedded', startEmbeddedCaravan]])('job plan dry run, %s', (_mo
       NextPeriodicLaunch: '0001-01-01T00:00:00Z',
       Warnings: '',
     });
-    expect(body.Diff).toBeUndefined();
+    expect(body.Diff).toBeNull();
     expect((await call('GET', '/v1/job/fresh')).status).toBe(404);
   }, 60_000);
 

@@ -46,7 +46,7 @@ describe('planJob', () => {
       Warnings: '',
       Index: 42,
     });
-    expect(r.Diff).toBeUndefined();
+    expect(r.Diff).toBeNull();
   });
 
   it('a job that cannot fit reports DimensionExhausted and the blocked eval a run would create', () => {

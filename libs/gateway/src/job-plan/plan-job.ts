@@ -63,7 +63,7 @@ export function planJob(input: PlanJobInput): JobPlanResponse {
     FailedTGAllocs: Object.keys(failed).length === 0 ? null : failed,
     JobModifyIndex: existing?.JobModifyIndex ?? 0,
     CreatedEvals: created.length === 0 ? null : created.map((e) => wireEvaluation(e, input.now)),
-    ...(input.diff ? { Diff: annotateJobDiff(jobDiff(existing, submitted, true), desired) } : {}),
+    Diff: input.diff ? annotateJobDiff(jobDiff(existing, submitted, true), desired) : null,
     NextPeriodicLaunch: GO_ZERO_TIME,
     Warnings: input.warnings,
     Index: snapshot.index,

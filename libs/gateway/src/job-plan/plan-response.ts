@@ -47,7 +47,8 @@ export interface JobPlanResponse {
   FailedTGAllocs: Record<string, AllocMetric> | null;
   JobModifyIndex: number;
   CreatedEvals: PlannedEvaluation[] | null;
-  Diff?: JobDiff;
+  /** null unless asked for (Go's nil pointer, no omitempty) */
+  Diff: JobDiff | null;
   NextPeriodicLaunch: string;
   Warnings: string;
   Index: number;
