@@ -28,3 +28,6 @@ export { tasksUpdated } from './reconcile/tasks-updated';
 export { mulberry32, deriveSeed } from './util/prng';
 /** Data builders for tests and benchmarks here and in other libraries (like @caravan/domain/jobs' aJob). */
 export * as schedulerFixtures from './testing/scheduler-builders';
+/** The one crossing between Nomad's nanoseconds and the scheduler's milliseconds. */
+export { nanosToMs, msToNanos } from './util/time';
+export { trackerFromWire, type WireRescheduleTracker } from './model/reschedule-tracker.wire';

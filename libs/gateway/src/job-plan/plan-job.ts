@@ -11,7 +11,8 @@ import {
   type SnapshotData,
 } from '@caravan/domain/scheduler';
 import type { Job } from '@caravan/nomad-api';
-import { GO_ZERO_TIME, type JobPlanResponse, type PlannedEvaluation } from './plan-response';
+import type { NomadEvaluation } from '@caravan/read-models';
+import { GO_ZERO_TIME, type JobPlanResponse } from './plan-response';
 
 /** The index Nomad gives a new job in the snapshot copy (job_endpoint.go Plan). */
 export const NEW_JOB_PLAN_INDEX = 100;
@@ -96,7 +97,7 @@ function jobAsRegistered(submitted: Job, existing: Job | null): Job {
   };
 }
 
-function wireEvaluation(e: CreatedEvaluation, now: number): PlannedEvaluation {
+function wireEvaluation(e: CreatedEvaluation, now: number): NomadEvaluation {
   const nowNanos = now * 1_000_000;
   return {
     ID: e.id,

@@ -1,6 +1,7 @@
 import { schedulerFixtures as fx } from '@caravan/domain/scheduler';
 import type { NomadAllocation, NomadNodeJson } from '@caravan/read-models';
-import { allocationFromReadModel, nanosToMs, nodeFromReadModel } from './plan-snapshot.adapter';
+import { nanosToMs } from '@caravan/domain/scheduler';
+import { allocationFromReadModel, nodeFromReadModel } from './plan-snapshot.adapter';
 
 const nodeDoc = (over: Partial<NomadNodeJson> = {}): NomadNodeJson => ({
   ID: 'n1',

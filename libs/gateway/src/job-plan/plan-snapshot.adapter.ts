@@ -2,18 +2,18 @@
 // so a plan dry-run sees what GET /v1/nodes and /v1/allocations would show. The worker has
 // its own adapters over its in-memory state; the read models carry Nomad's wire JSON instead
 // (RFC 3339 task times, node capacity inside NodeResources), hence this separate mapping.
-import type { RescheduleTracker as WireTracker } from '@caravan/domain/allocations';
 import {
   computedNodeClass,
+  nanosToMs,
+  trackerFromWire,
   DEFAULT_MAX_DYNAMIC_PORT,
   DEFAULT_MIN_DYNAMIC_PORT,
   type AllocatedResources,
   type NodeStatus,
-  type RescheduleTracker,
   type SchedulerAllocation,
   type SchedulerNode,
 } from '@caravan/domain/scheduler';
-import type { Job, Nanos } from '@caravan/nomad-api';
+import type { Job } from '@caravan/nomad-api';
 import type { NomadAllocation, NomadNodeJson } from '@caravan/read-models';
 
 type Loose = Record<string, unknown> | null | undefined;
@@ -24,13 +24,6 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strings = (v: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(obj(v)).map(([k, x]) => [k, str(x)]));
-
-/** The log speaks Unix nanoseconds; the scheduler computes in milliseconds. */
-export function nanosToMs(value: Nanos | null | undefined): number {
-  if (value === null || value === undefined) return 0;
-  if (typeof value === 'bigint') return Number(value / 1_000_000n);
-  return Math.floor(value / 1_000_000);
-}
 
 /**
  * Capacity as the plan applier counts it: the node's advertised resources, nothing reserved
@@ -81,7 +74,7 @@ export function allocationFromReadModel(a: NomadAllocation, job: Job): Scheduler
     desiredTransition: a.DesiredTransition?.Migrate ? { migrate: true } : {},
     clientStatus: a.ClientStatus,
     resources: resources(a.AllocatedResources as unknown as Loose),
-    rescheduleTracker: tracker(a.RescheduleTracker),
+    rescheduleTracker: trackerFromWire(a.RescheduleTracker),
     previousAllocation: a.PreviousAllocation,
     nextAllocation: a.NextAllocation,
     followupEvalId: a.FollowupEvalID,
@@ -111,19 +104,6 @@ function resources(r: Loose): AllocatedResources {
     hostNetwork: 'default',
   }));
   return { cpuMhz, memoryMb, diskMb: num(shared.DiskMB), ports, tasks };
-}
-
-function tracker(t: WireTracker | null): RescheduleTracker | null {
-  if (t === null || t === undefined) return null;
-  return {
-    events: t.Events.map((e) => ({
-      rescheduleTime: nanosToMs(e.RescheduleTime),
-      prevAllocId: e.PrevAllocID,
-      prevNodeId: e.PrevNodeID,
-      delayMs: nanosToMs(e.Delay),
-    })),
-    lastReschedule: t.LastReschedule,
-  };
 }
 
 /** Task FinishedAt is served as RFC 3339 (Go's zero time when unset). */

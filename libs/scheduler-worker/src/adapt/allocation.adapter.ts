@@ -1,8 +1,7 @@
-import type { RescheduleTracker as WireTracker } from '@caravan/domain/allocations';
-import type {
-  AllocatedResources,
-  RescheduleTracker,
-  SchedulerAllocation,
+import {
+  trackerFromWire,
+  type AllocatedResources,
+  type SchedulerAllocation,
 } from '@caravan/domain/scheduler';
 import type { Job } from '@caravan/nomad-api';
 import type { AllocationView } from '@caravan/scheduling';
@@ -28,7 +27,7 @@ export function toSchedulerAllocation(view: AllocationView, job: Job): Scheduler
     desiredTransition: a.DesiredTransition.Migrate ? { migrate: true } : {},
     clientStatus: a.ClientStatus,
     resources: schedulerResources(a.AllocatedResources),
-    rescheduleTracker: schedulerTracker(a.RescheduleTracker),
+    rescheduleTracker: trackerFromWire(a.RescheduleTracker),
     previousAllocation: a.PreviousAllocation,
     nextAllocation: a.NextAllocation,
     followupEvalId: a.FollowupEvalID,
@@ -57,17 +56,4 @@ function schedulerResources(
     hostNetwork: 'default',
   }));
   return { cpuMhz, memoryMb, diskMb: r.Shared.DiskMB, ports, tasks };
-}
-
-export function schedulerTracker(t: WireTracker | null): RescheduleTracker | null {
-  if (t === null) return null;
-  return {
-    events: t.Events.map((e) => ({
-      rescheduleTime: nanosToMs(e.RescheduleTime),
-      prevAllocId: e.PrevAllocID,
-      prevNodeId: e.PrevNodeID,
-      delayMs: nanosToMs(e.Delay),
-    })),
-    lastReschedule: t.LastReschedule,
-  };
 }

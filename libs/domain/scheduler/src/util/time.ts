@@ -12,3 +12,8 @@ export function nanosToMs(value: Nanos | null | undefined): number {
   if (typeof value === 'bigint') return Number(value / 1_000_000n);
   return Math.floor(value / 1_000_000);
 }
+
+/** Back to Nomad's nanoseconds, as bigint: a 2026 time in ns is beyond 2^53. */
+export function msToNanos(ms: number): bigint {
+  return BigInt(Math.trunc(ms)) * 1_000_000n;
+}
