@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { CaravanUnderTest } from './support/caravan-under-test';
 import { startEmbeddedCaravan } from './support/embedded-caravan';
 import { http } from './support/jobs-api.helpers';
-import { serviceJob, waitFor } from './support/scheduling.helpers';
+import { serviceJob, settledIndex, waitFor } from './support/scheduling.helpers';
 
 // `PUT|POST /v1/job/:id/plan` (issue 9): the scheduler's answer to "what if I submitted
 // this?", read from the read models, with nothing appended to the log. Every plan is checked
@@ -18,8 +18,13 @@ describe.each([['embedded', startEmbeddedCaravan]])('job plan dry run, %s', (_mo
     (await db.query<{ last_index: string }>('select last_index::text from es_sequencer')).rows[0]!
       .last_index;
 
-  /** Plans `job` and proves the call appended nothing. */
+  /**
+   * Plans `job` and proves the call appended nothing. The cluster settles first (an earlier
+   * register's scheduling and client reports still append), so the plan is the only actor.
+   */
   async function plan(job: Record<string, unknown>, diff = false, method = 'PUT') {
+    await settledIndex(caravan.baseUrl, '/v1/evaluations', 1_000);
+    await settledIndex(caravan.baseUrl, '/v1/allocations', 1_000);
     const before = await logHead();
     const r = await call(method, `/v1/job/${String(job.ID)}/plan`, { Job: job, Diff: diff });
     expect(r.status).toBe(200);
